@@ -1,0 +1,5 @@
+// n8n loads the package through the `n8n` section of package.json; this entry point only
+// lets the package be required as a whole (e.g. by tests or tools).
+export { AirudderApi } from './credentials/AirudderApi.credentials';
+export { Airudder } from './nodes/Airudder/Airudder.node';
+export { AirudderTrigger } from './nodes/Airudder/AirudderTrigger.node';
