@@ -1,0 +1,135 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+/** Path of AIRudder's token exchange, relative to the Base URL. */
+const AUTH_PATH = '/service/cloud/auth';
+
+/**
+ * AIRudder API credential: APPKey + APPSecret exchanged for a 24 h token.
+ *
+ * n8n's own mechanism keeps the token: `sessionToken` is a hidden `expirable` property,
+ * `preAuthentication` fills it (once, then again only when a request answers HTTP 401), and the
+ * generic `authenticate` sends it as `Authorization: Token <token>` (one space, as documented).
+ *
+ * Doc: https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64/api-44712004
+ */
+export class AirudderApi implements ICredentialType {
+	name = 'airudderApi';
+
+	displayName = 'AIRudder API';
+
+	icon: Icon = { light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' };
+
+	documentationUrl = 'https://developer.airudder.com/doc-1918333';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+		{
+			displayName: 'APPKey',
+			name: 'appKey',
+			type: 'string',
+			required: true,
+			default: '',
+			description: 'The APPKey AIRudder issued for your account',
+		},
+		{
+			displayName: 'APPSecret',
+			name: 'appSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The APPSecret paired with the APPKey',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.airudder.com',
+			description:
+				'AIRudder API address. Change it only for a private deployment or the local sandbox (e.g. http://127.0.0.1:8787).',
+		},
+		{
+			displayName: 'Encrypt Requests (AES)',
+			name: 'encrypt',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to AES-encrypt query strings and bodies and decrypt answers, as AIRudder\'s "加解密对接" page describes. Only turn it on when AIRudder enabled encryption for your account.',
+		},
+		{
+			displayName: 'AES Key',
+			name: 'aesKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: { show: { encrypt: [true] } },
+			description: 'The AES key AIRudder gave you (16, 24 or 32 characters)',
+		},
+	];
+
+	/**
+	 * Exchanges APPKey/APPSecret for a token at `POST {baseUrl}/service/cloud/auth`.
+	 *
+	 * @returns `{ sessionToken }`, stored by n8n in the hidden expirable property.
+	 * @throws Error with AIRudder's HTTP status, `code` and message when the key pair is refused
+	 *   (HTTP 401/403, or HTTP 200 with a non-200 `code`). The secret itself is never included.
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${baseUrl}${AUTH_PATH}`,
+			headers: { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' },
+			body: { APPKey: credentials.appKey, APPSecret: credentials.appSecret },
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as { statusCode: number; body: unknown };
+		const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+		const data = (body.data ?? {}) as IDataObject;
+		if (response.statusCode === 200 && Number(body.code) === 200 && typeof data.token === 'string' && data.token) {
+			return { sessionToken: data.token };
+		}
+		const detail = [
+			`HTTP ${response.statusCode}`,
+			body.code !== undefined ? `code ${String(body.code)}` : undefined,
+			typeof body.message === 'string' ? body.message : typeof body.msg === 'string' ? body.msg : undefined,
+		]
+			.filter(Boolean)
+			.join(', ');
+		throw new Error(
+			`AIRudder refused the APPKey/APPSecret at ${AUTH_PATH} (${detail}). Check both values and the Base URL.`,
+		);
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Token {{$credentials.sessionToken}}' },
+		},
+	};
+
+	/** Tested with the robot list, the simplest authenticated read AIRudder documents. */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/service/cloud/robot',
+			method: 'GET',
+		},
+	};
+}

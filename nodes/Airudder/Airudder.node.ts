@@ -1,0 +1,16 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import { versionDescription } from './actions/versionDescription';
+import { listSearch } from './methods';
+
+/** The AIRudder action node: one folder per resource under actions/, one file per operation. */
+export class Airudder implements INodeType {
+	description: INodeTypeDescription = versionDescription;
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

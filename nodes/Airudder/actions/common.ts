@@ -1,0 +1,78 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** The operation files' shape: a description and an execute over all input items. */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+/** Adds `displayOptions.show` for one resource/operation to every property that has none. */
+export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { resource: [resource], operation: [operation], ...property.displayOptions?.show },
+		},
+	}));
+}
+
+/**
+ * Runs `handle` for each item and collects its output, paired to the item. With
+ * "Continue On Fail" an item's error becomes `{ error }` on its own output item; otherwise the
+ * first error stops the node (errors already carry the item index).
+ */
+export async function perItem(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	handle: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): Promise<INodeExecutionData[]> {
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await handle(itemIndex);
+			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			if (!this.continueOnFail()) throw error;
+			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+		}
+	}
+	return output;
+}
+
+/** Reads a required string parameter of an item, trimmed; throws naming the item and field. */
+export function requiredString(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const text = value === undefined || value === null ? '' : String(value).trim();
+	if (!text) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${label} is required`, { itemIndex });
+	}
+	return text;
+}
+
+/** "Return All" / "Limit" parameters shared by list operations. */
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** Applies Return All / Limit of an item to a list. */
+export function applyLimit(this: IExecuteFunctions, list: IDataObject[], itemIndex: number): IDataObject[] {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return list;
+	return list.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+}

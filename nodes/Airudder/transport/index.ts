@@ -1,0 +1,197 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { aesDecrypt, aesEncrypt, aesSignature } from '../helpers/aes';
+import { describeCode, envelopeMessage, excerpt } from '../helpers/errors';
+import type { AirudderEndpoint } from './endpoints';
+
+export const CREDENTIAL_TYPE = 'airudderApi';
+
+/** Idempotent reads are sent at most this many times (1 + 2 retries) on 429/5xx/time-outs. */
+const MAX_ATTEMPTS = 3;
+/** First back-off in ms; doubles per retry. A `Retry-After` answer (seconds) wins, up to 30 s. */
+const BACKOFF_MS = 500;
+const MAX_RETRY_AFTER_MS = 30_000;
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface AirudderRequest {
+	/** Query parameters (GET). */
+	qs?: IDataObject;
+	/** JSON body (POST). */
+	body?: IDataObject;
+	/** Item the request is for, named in errors. */
+	itemIndex?: number;
+}
+
+interface ConnectionSettings {
+	baseUrl: string;
+	aesKey?: string;
+}
+
+async function connectionSettings(this: Context): Promise<ConnectionSettings> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, '');
+	const aesKey = credentials.encrypt === true ? String(credentials.aesKey ?? '') : undefined;
+	return { baseUrl, aesKey };
+}
+
+function queryString(qs: IDataObject | undefined): string {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(qs ?? {})) {
+		if (value !== undefined && value !== null && value !== '') params.append(key, String(value));
+	}
+	return params.toString();
+}
+
+/** Builds the HTTP request; in AES mode the query string or body is replaced by its ciphertext. */
+function buildRequest(endpoint: AirudderEndpoint, request: AirudderRequest, settings: ConnectionSettings): IHttpRequestOptions {
+	const query = queryString(request.qs);
+	const options: IHttpRequestOptions = {
+		method: endpoint.method,
+		baseURL: settings.baseUrl,
+		url: endpoint.path,
+		headers: { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' },
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+	};
+	const plaintext = endpoint.method === 'GET' ? query : JSON.stringify(request.body ?? {});
+	if (settings.aesKey !== undefined) {
+		const ciphertext = aesEncrypt(plaintext, settings.aesKey);
+		options.headers = { ...options.headers, 'Is-Encrypted': '1', Signed: aesSignature(plaintext) };
+		// The docs send the raw base64 as the whole query string, without a parameter name.
+		if (endpoint.method === 'GET') options.url = `${endpoint.path}?${ciphertext}`;
+		else options.body = ciphertext;
+	} else if (endpoint.method === 'GET') {
+		if (query) options.url = `${endpoint.path}?${query}`;
+	} else {
+		options.body = plaintext;
+	}
+	return options;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+function header(headers: RawResponse['headers'] | undefined, name: string): string | undefined {
+	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/** Decrypts (when marked `Is-Encrypted: 1`) and parses an answer; `undefined` if it is not JSON. */
+function parseBody(
+	body: unknown,
+	headers: RawResponse['headers'] | undefined,
+	aesKey: string | undefined,
+): { json?: IDataObject; text: string } {
+	let text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body ?? '');
+	if (aesKey !== undefined && header(headers, 'Is-Encrypted') === '1') {
+		try {
+			text = aesDecrypt(text, aesKey);
+		} catch {
+			return { text };
+		}
+	}
+	try {
+		const json = JSON.parse(text) as unknown;
+		return typeof json === 'object' && json !== null ? { json: json as IDataObject, text } : { text };
+	} catch {
+		return { text };
+	}
+}
+
+function retryDelay(error: JsonObject, attempt: number): number | undefined {
+	const response = (error.response ?? (error.cause as JsonObject | undefined)?.response) as unknown as RawResponse | undefined;
+	const status = Number(response?.statusCode ?? (response as IDataObject | undefined)?.status ?? error.httpCode);
+	const code = String(error.code ?? (error.cause as JsonObject | undefined)?.code ?? '');
+	const transient = status === 429 || status >= 500 || ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT'].includes(code);
+	if (!transient) return undefined;
+	const retryAfter = Number(header(response?.headers, 'retry-after'));
+	if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS);
+	return BACKOFF_MS * 2 ** (attempt - 1);
+}
+
+function apiError(this: Context, endpoint: AirudderEndpoint, status: number | undefined, parsed: { json?: IDataObject; text: string }, itemIndex?: number): NodeApiError {
+	const code = parsed.json?.code;
+	const own = parsed.json ? envelopeMessage(parsed.json) : undefined;
+	const known = describeCode(code ?? status);
+	const message = parsed.json
+		? `AIRudder answered ${endpoint.method} ${endpoint.path} with code ${String(code ?? status)}${own ? `: ${own}` : ''}`
+		: `AIRudder answered ${endpoint.method} ${endpoint.path} with something that is not JSON${status ? ` (HTTP ${status})` : ''}: ${excerpt(parsed.text) || '(empty body)'}`;
+	return new NodeApiError(
+		this.getNode(),
+		(parsed.json ?? { body: excerpt(parsed.text) }) as JsonObject,
+		{
+			message,
+			description: [known, `Doc: ${endpoint.docUrl}`].filter(Boolean).join('. '),
+			httpCode: status !== undefined ? String(status) : undefined,
+			itemIndex,
+		},
+	);
+}
+
+/**
+ * Sends one request to AIRudder with the `airudderApi` credential and returns the parsed envelope
+ * (`{data, status, code}` — or whatever JSON object the endpoint answers).
+ *
+ * - Auth: n8n's `httpRequestWithAuthentication`; the token is fetched by the credential's
+ *   `preAuthentication` once and refreshed once on HTTP 401.
+ * - AES (credential option): query/body encrypted, `Is-Encrypted`/`Signed` headers, answers
+ *   decrypted. See helpers/aes.ts.
+ * - Reads (`endpoint.idempotent`) are retried up to 2 times on 429/5xx/time-outs with
+ *   exponential back-off from 500 ms, honouring `Retry-After` (seconds, capped at 30 s).
+ *   Writes are never retried.
+ *
+ * @throws NodeApiError naming AIRudder's code and message when the body's `code` is not
+ *   `endpoint.successCode` (AIRudder answers some failures with HTTP 200), on HTTP errors, and
+ *   with a 200-character excerpt when the answer is not JSON (HTML, truncated text).
+ */
+export async function airudderApiRequest(
+	this: Context,
+	endpoint: AirudderEndpoint,
+	request: AirudderRequest = {},
+): Promise<IDataObject> {
+	const settings = await connectionSettings.call(this);
+	const options = buildRequest(endpoint, request, settings);
+	for (let attempt = 1; ; attempt++) {
+		let response: RawResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
+		} catch (error) {
+			const delay = endpoint.idempotent && attempt < MAX_ATTEMPTS ? retryDelay(error as JsonObject, attempt) : undefined;
+			if (delay !== undefined) {
+				await sleep(delay);
+				continue;
+			}
+			throw errorFromFailure.call(this, endpoint, error as JsonObject, settings.aesKey, request.itemIndex);
+		}
+		const parsed = parseBody(response.body, response.headers, settings.aesKey);
+		if (!parsed.json || Number(parsed.json.code) !== endpoint.successCode) {
+			throw apiError.call(this, endpoint, response.statusCode, parsed, request.itemIndex);
+		}
+		return parsed.json;
+	}
+}
+
+/** Turns a thrown HTTP failure into a NodeApiError that carries AIRudder's code/message. */
+function errorFromFailure(this: Context, endpoint: AirudderEndpoint, error: JsonObject, aesKey: string | undefined, itemIndex?: number): NodeApiError {
+	const cause = (error.cause ?? error) as JsonObject;
+	const response = (cause.response ?? error.response) as unknown as (RawResponse & { data?: unknown; status?: number }) | undefined;
+	const status = Number(response?.statusCode ?? response?.status ?? error.httpCode) || undefined;
+	const body = response?.body ?? response?.data;
+	if (body === undefined) {
+		if (error instanceof NodeApiError) return error;
+		return new NodeApiError(this.getNode(), error, { itemIndex, description: `Doc: ${endpoint.docUrl}` });
+	}
+	return apiError.call(this, endpoint, status, parseBody(body, response?.headers, aesKey), itemIndex);
+}
