@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { jsonParse, NodeOperationError } from 'n8n-workflow';
 
 /** The operation files' shape: a description and an execute over all input items. */
 export interface OperationModule {
@@ -19,26 +19,37 @@ export function forOperation(resource: string, operation: string, properties: IN
 }
 
 /**
- * Runs `handle` for each item and collects its output, paired to the item. With
- * "Continue On Fail" an item's error becomes `{ error }` on its own output item; otherwise the
- * first error stops the node (errors already carry the item index).
+ * Runs `handle` for each item and collects the output items it returns. With "Continue On Fail"
+ * an item's error becomes `{ error }` on its own output item; otherwise the first error stops the
+ * node (errors already carry the item index).
  */
-export async function perItem(
+export async function perItemData(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-	handle: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	handle: (itemIndex: number) => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const result = await handle(itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem: { item: itemIndex } });
+			output.push(...(await handle(itemIndex)));
 		} catch (error) {
 			if (!this.continueOnFail()) throw error;
 			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
 		}
 	}
 	return output;
+}
+
+/** `perItemData` for handlers that return JSON only: each object becomes an item paired to its input. */
+export async function perItem(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	handle: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): Promise<INodeExecutionData[]> {
+	return await perItemData.call(this, items, async (itemIndex) => {
+		const result = await handle(itemIndex);
+		return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	});
 }
 
 /** Reads a required string parameter of an item, trimmed; throws naming the item and field. */
@@ -75,4 +86,29 @@ export const returnAllOrLimit: INodeProperties[] = [
 export function applyLimit(this: IExecuteFunctions, list: IDataObject[], itemIndex: number): IDataObject[] {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return list;
 	return list.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/**
+ * "Additional Body Fields" for endpoints whose documented fields are partial: a JSON object merged
+ * into the request body, so users can send fields the docs could not show.
+ */
+export const additionalBodyFieldsProperty: INodeProperties = {
+	displayName: 'Additional Body Fields (JSON)',
+	name: 'additionalBodyFields',
+	type: 'json',
+	default: '{}',
+	description: 'More fields to send in the body, as a JSON object. AIRudder documents this endpoint only in part.',
+};
+
+/** Parses a JSON-object parameter of an item; throws naming the item and field when it is not one. */
+export function jsonObjectParameter(this: IExecuteFunctions, name: string, label: string, itemIndex: number): IDataObject {
+	const raw = this.getNodeParameter(name, itemIndex, '{}') as unknown;
+	if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as IDataObject;
+	const text = String(raw ?? '').trim();
+	if (!text) return {};
+	const parsed = jsonParse<unknown>(text, { fallbackValue: undefined });
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${label} must be a JSON object`, { itemIndex });
+	}
+	return parsed as IDataObject;
 }

@@ -55,3 +55,16 @@ export function formatAirudderTime(date: Date, timeZone: string): string {
 export function parseAirudderTime(value: string, timeZone: string): Date | undefined {
 	return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? parseDateTime(value, timeZone) : undefined;
 }
+
+/**
+ * Formats an instant as `YYYY-MM-DD hh:mm:ss+hh:mm` in `timeZone`: the form a public client sends
+ * for workflow `end_time` (the docs' own format was not readable).
+ */
+export function formatWithOffset(date: Date, timeZone: string): string {
+	const offset = zoneOffsetMinutes(date, timeZone);
+	const sign = offset < 0 ? '-' : '+';
+	const abs = Math.abs(offset);
+	const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+	const mm = String(abs % 60).padStart(2, '0');
+	return `${formatAirudderTime(date, timeZone)}${sign}${hh}:${mm}`;
+}

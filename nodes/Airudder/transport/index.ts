@@ -10,6 +10,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { aesDecrypt, aesEncrypt, aesSignature } from '../helpers/aes';
 import { describeCode, envelopeMessage, excerpt } from '../helpers/errors';
 import type { AirudderEndpoint } from './endpoints';
+import type { Readable } from 'node:stream';
 
 export const CREDENTIAL_TYPE = 'airudderApi';
 
@@ -51,14 +52,19 @@ function queryString(qs: IDataObject | undefined): string {
 }
 
 /** Builds the HTTP request; in AES mode the query string or body is replaced by its ciphertext. */
-function buildRequest(endpoint: AirudderEndpoint, request: AirudderRequest, settings: ConnectionSettings): IHttpRequestOptions {
+function buildRequest(
+	endpoint: AirudderEndpoint,
+	request: AirudderRequest,
+	settings: ConnectionSettings,
+	encoding: 'text' | 'stream' = 'text',
+): IHttpRequestOptions {
 	const query = queryString(request.qs);
 	const options: IHttpRequestOptions = {
 		method: endpoint.method,
 		baseURL: settings.baseUrl,
 		url: endpoint.path,
 		headers: { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' },
-		encoding: 'text',
+		encoding,
 		json: false,
 		returnFullResponse: true,
 	};
@@ -173,7 +179,7 @@ export async function airudderApiRequest(
 				await sleep(delay);
 				continue;
 			}
-			throw errorFromFailure.call(this, endpoint, error as JsonObject, settings.aesKey, request.itemIndex);
+			throw await errorFromFailure.call(this, endpoint, error as JsonObject, settings.aesKey, request.itemIndex);
 		}
 		const parsed = parseBody(response.body, response.headers, settings.aesKey);
 		if (!parsed.json || Number(parsed.json.code) !== endpoint.successCode) {
@@ -184,14 +190,116 @@ export async function airudderApiRequest(
 }
 
 /** Turns a thrown HTTP failure into a NodeApiError that carries AIRudder's code/message. */
-function errorFromFailure(this: Context, endpoint: AirudderEndpoint, error: JsonObject, aesKey: string | undefined, itemIndex?: number): NodeApiError {
+async function errorFromFailure(
+	this: Context,
+	endpoint: AirudderEndpoint,
+	error: JsonObject,
+	aesKey: string | undefined,
+	itemIndex?: number,
+): Promise<NodeApiError> {
 	const cause = (error.cause ?? error) as JsonObject;
 	const response = (cause.response ?? error.response) as unknown as (RawResponse & { data?: unknown; status?: number }) | undefined;
 	const status = Number(response?.statusCode ?? response?.status ?? error.httpCode) || undefined;
-	const body = response?.body ?? response?.data;
+	let body = response?.body ?? response?.data;
+	if (isStream(body)) body = await readText(body);
 	if (body === undefined) {
 		if (error instanceof NodeApiError) return error;
 		return new NodeApiError(this.getNode(), error, { itemIndex, description: `Doc: ${endpoint.docUrl}` });
 	}
 	return apiError.call(this, endpoint, status, parseBody(body, response?.headers, aesKey), itemIndex);
+}
+
+/** Answers are read whole only up to this size when they turn out to be JSON (1 MiB). */
+const MAX_JSON_BYTES = 1024 * 1024;
+
+function isStream(value: unknown): value is Readable {
+	return typeof value === 'object' && value !== null && typeof (value as Readable).pipe === 'function';
+}
+
+async function readText(stream: Readable, limit = MAX_JSON_BYTES): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+		size += buffer.length;
+		if (size > limit) {
+			stream.destroy();
+			break;
+		}
+		chunks.push(buffer);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A file AIRudder answered with: its stream (not read yet) and headers. */
+export interface AirudderFile {
+	stream: Readable;
+	mimeType: string;
+	contentDisposition?: string;
+}
+
+function isJsonLike(headers: RawResponse['headers'] | undefined): boolean {
+	const type = (header(headers, 'content-type') ?? '').toLowerCase();
+	return header(headers, 'Is-Encrypted') === '1' || type.includes('json') || type.startsWith('text/');
+}
+
+/**
+ * Like `airudderApiRequest`, for endpoints that may answer either with a JSON envelope (e.g.
+ * links) or with a file (recordings: the reference does not say which). The answer is streamed;
+ * only a JSON/text answer (≤ 1 MiB) is read whole, decrypted and checked like any other.
+ *
+ * @returns `{ json }` for an envelope, `{ file }` for anything else (audio, zip, octet-stream).
+ * @throws NodeApiError as `airudderApiRequest` does.
+ */
+export async function airudderApiFetch(
+	this: IExecuteFunctions,
+	endpoint: AirudderEndpoint,
+	request: AirudderRequest = {},
+): Promise<{ json: IDataObject } | { file: AirudderFile }> {
+	const settings = await connectionSettings.call(this);
+	const options = buildRequest(endpoint, request, settings, 'stream');
+	let response: RawResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
+	} catch (error) {
+		throw await errorFromFailure.call(this, endpoint, error as JsonObject, settings.aesKey, request.itemIndex);
+	}
+	const body = response.body as Readable;
+	if (!isJsonLike(response.headers)) {
+		return {
+			file: {
+				stream: body,
+				mimeType: header(response.headers, 'content-type') ?? 'application/octet-stream',
+				contentDisposition: header(response.headers, 'content-disposition'),
+			},
+		};
+	}
+	const parsed = parseBody(await readText(body), response.headers, settings.aesKey);
+	if (!parsed.json || Number(parsed.json.code) !== endpoint.successCode) {
+		throw apiError.call(this, endpoint, response.statusCode, parsed, request.itemIndex);
+	}
+	return { json: parsed.json };
+}
+
+/**
+ * Streams a file from a link an answer gave (e.g. a recording URL). The credential is sent only
+ * when the link is on the Base URL's origin; other hosts (storage, CDN) get a plain request.
+ * @throws NodeApiError on HTTP errors.
+ */
+export async function airudderDownload(this: IExecuteFunctions, url: string, itemIndex?: number): Promise<AirudderFile> {
+	const { baseUrl } = await connectionSettings.call(this);
+	const options: IHttpRequestOptions = { url, method: 'GET', encoding: 'stream', returnFullResponse: true, json: false };
+	let response: RawResponse;
+	try {
+		response = (new URL(url).origin === new URL(baseUrl).origin
+			? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)
+			: await this.helpers.httpRequest(options)) as RawResponse;
+	} catch (error) {
+		throw new NodeApiError(this.getNode(), error as JsonObject, { message: `Downloading ${url} failed`, itemIndex });
+	}
+	return {
+		stream: response.body as Readable,
+		mimeType: header(response.headers, 'content-type') ?? 'application/octet-stream',
+		contentDisposition: header(response.headers, 'content-disposition'),
+	};
 }

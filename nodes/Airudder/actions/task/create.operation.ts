@@ -7,6 +7,7 @@ import { contactProblem, TASK_RULES, taskProblem, type TaskSettings } from '../.
 import { airudderApiRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { forOperation } from '../common';
+import { accountTimeZone, accountTimeZoneProperty } from '../timeZone';
 
 /**
  * Task → Create: "Create a Calling Task", `POST /service/cloud/v2/task` (or the older
@@ -22,15 +23,6 @@ const BUSINESS_LINES: Record<string, string> = {
 	infoCheck: '',
 	custom: '',
 };
-
-/** Account time zones the docs name; schedule times are sent as wall time in this zone. */
-const ACCOUNT_TIME_ZONES = [
-	{ name: 'Philippines (UTC+08:00)', value: 'Asia/Manila' },
-	{ name: 'Indonesia (UTC+07:00)', value: 'Asia/Jakarta' },
-	{ name: 'India (UTC+05:30)', value: 'Asia/Kolkata' },
-	{ name: 'Mexico (UTC−06:00 Winter / UTC−05:00 Summer)', value: 'America/Mexico_City' },
-	{ name: "Workflow's Time Zone", value: 'workflow' },
-];
 
 /** Contact fields known from the docs, by AIRudder name: shown in "Contact Fields". */
 const CONTACT_FIELDS: INodeProperties[] = [
@@ -127,15 +119,7 @@ const properties: INodeProperties[] = [
 		description: 'When calling stops; at least 30 minutes after the start and within the next 5 days',
 		displayOptions: { show: { startImmediately: [false] } },
 	},
-	{
-		displayName: 'Account Time Zone',
-		name: 'accountTimeZone',
-		type: 'options',
-		default: 'Asia/Manila',
-		options: ACCOUNT_TIME_ZONES,
-		description: "AIRudder reads schedule times in your account's time zone; the times above are converted to it",
-		displayOptions: { show: { startImmediately: [false] } },
-	},
+	{ ...accountTimeZoneProperty, displayOptions: { show: { startImmediately: [false] } } },
 	{
 		displayName: 'Invalid Contacts',
 		name: 'perform',
@@ -298,8 +282,7 @@ function readTaskSettings(this: IExecuteFunctions): { task: TaskSettings; timeZo
 	const businessLine = this.getNodeParameter('businessLine', 0) as string;
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const startImmediately = this.getNodeParameter('startImmediately', 0) as boolean;
-	const zoneChoice = startImmediately ? 'workflow' : (this.getNodeParameter('accountTimeZone', 0) as string);
-	const timeZone = zoneChoice === 'workflow' ? this.getTimezone() : zoneChoice;
+	const timeZone = startImmediately ? this.getTimezone() : accountTimeZone.call(this);
 	const task: TaskSettings = {
 		TaskName: String(this.getNodeParameter('taskName', 0)).trim(),
 		RobotID: String(this.getNodeParameter('robotId', 0, '', { extractValue: true })).trim(),
