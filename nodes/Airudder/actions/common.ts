@@ -112,3 +112,19 @@ export function jsonObjectParameter(this: IExecuteFunctions, name: string, label
 	}
 	return parsed as IDataObject;
 }
+
+/** A parameter that is exactly `={{ $json.Field }}` (or `$json["Field"]`): the default contact mapping. */
+const PLAIN_JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"]+)\2\s*\])\s*\}\}$/;
+
+/**
+ * Reads a per-item parameter. When its raw value is a plain field reference such as the default
+ * `={{ $json.Mobile }}`, the field is read from the item directly: the same value n8n's expression
+ * engine would give, without its per-evaluation cost (it dominates 10,000-contact lists).
+ * Anything else goes through `getNodeParameter`.
+ */
+export function itemParameter(this: IExecuteFunctions, name: string, item: INodeExecutionData, itemIndex: number): unknown {
+	const raw = this.getNode().parameters[name];
+	const match = typeof raw === 'string' ? PLAIN_JSON_FIELD.exec(raw) : null;
+	if (match) return item.json[match[1] ?? match[3]];
+	return this.getNodeParameter(name, itemIndex, '');
+}

@@ -6,7 +6,7 @@ import { formatAirudderTime, parseDateTime } from '../../helpers/time';
 import { contactProblem, TASK_RULES, taskProblem, type TaskSettings } from '../../helpers/validation';
 import { airudderApiRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { forOperation } from '../common';
+import { forOperation, itemParameter } from '../common';
 import { accountTimeZone, accountTimeZoneProperty } from '../timeZone';
 
 /**
@@ -260,9 +260,9 @@ interface PreparedContact {
 	contact: IDataObject;
 }
 
-function readContact(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function readContact(this: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): IDataObject {
 	const text = (name: string) => {
-		const value = this.getNodeParameter(name, itemIndex, '') as unknown;
+		const value = itemParameter.call(this, name, item, itemIndex);
 		return value === undefined || value === null ? undefined : String(value);
 	};
 	const fields = this.getNodeParameter('contactFields', itemIndex, {}) as IDataObject;
@@ -350,7 +350,7 @@ function contactResults(
  */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const { task, timeZone } = readTaskSettings.call(this);
-	const contacts: PreparedContact[] = items.map((_, itemIndex) => ({ itemIndex, contact: readContact.call(this, itemIndex) }));
+	const contacts: PreparedContact[] = items.map((item, itemIndex) => ({ itemIndex, contact: readContact.call(this, item, itemIndex) }));
 	const batches = chunk(contacts, TASK_RULES.maxContactsPerTask);
 	const names = batches.length === 1 ? [task.TaskName] : batches.map((_, i) => `${task.TaskName}-${i + 1}`);
 
