@@ -74,7 +74,8 @@ function buildRequest(
 		options.headers = { ...options.headers, 'Is-Encrypted': '1', Signed: aesSignature(plaintext) };
 		// The docs send the raw base64 as the whole query string, without a parameter name.
 		if (endpoint.method === 'GET') options.url = `${endpoint.path}?${ciphertext}`;
-		else options.body = ciphertext;
+		// A Buffer is sent as it is; a string body that is not JSON would be JSON-quoted by n8n.
+		else options.body = Buffer.from(ciphertext, 'utf8');
 	} else if (endpoint.method === 'GET') {
 		if (query) options.url = `${endpoint.path}?${query}`;
 	} else {

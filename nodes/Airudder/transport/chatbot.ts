@@ -1,0 +1,150 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { envelopeMessage, excerpt } from '../helpers/errors';
+import type { AirudderEndpoint } from './endpoints';
+
+export const CHATBOT_CREDENTIAL_TYPE = 'airudderChatbotApi';
+
+/** Chatbot section of AIRudder's docs ("Chatbot English"); pages without a known URL point here. */
+export const CHATBOT_DOCS = 'https://apifox.com/apidoc/docs-site/1780479/doc-3647884';
+
+function chatbotEndpoint(
+	operationId: string,
+	path: string,
+	docUrl: string,
+	extra: Pick<AirudderEndpoint, 'partial' | 'idempotent'>,
+): AirudderEndpoint {
+	return { operationId, method: 'POST', path, docUrl, successCode: 200, ...extra };
+}
+
+/**
+ * Every chatbot endpoint the nodes call (shared/airudder-api/chatbot.openapi.yaml): all POST with
+ * a JSON body, success = body `code` 200. Endpoints of the chatbot section whose paths are unknown
+ * (`x-unresolved-operations`) are reachable only through Custom API Call.
+ */
+export const CHATBOT_ENDPOINTS = {
+	/** Documented in full (seed 000); the page's URL was not stored, so the section's doc page is given. */
+	sendTemplateMessage: chatbotEndpoint('chatbotSendTemplateMessage', '/api/v1/template/send', `${CHATBOT_DOCS} (Chatbot English › Send template message)`, {
+		partial: false,
+		idempotent: false,
+	}),
+	/** Request/response known from examples only: call_id, last_msg_id, size (+ type in one variant). */
+	listMessages: chatbotEndpoint('chatbotQueryMessageList', '/api/v1/session/messages', 'https://api-docs.airudder.com/api-196358697', {
+		partial: true,
+		idempotent: true,
+	}),
+	/** Request example only; the response body was not captured. */
+	huaweiUserSendMessage: chatbotEndpoint('chatbotHuaweiUserSendMessage', '/api/v1/channel/huawei/message', 'https://api-docs.airudder.com/api-185886081', {
+		partial: true,
+		idempotent: false,
+	}),
+} satisfies Record<string, AirudderEndpoint>;
+
+/** The chatbot response envelope (every chatbot answer read has these four keys). */
+export interface ChatbotEnvelope extends IDataObject {
+	request_id?: string;
+	code?: number;
+	message?: string;
+	data?: IDataObject | IDataObject[] | null;
+}
+
+/** Why an answer is not a success: the sentence for the user and the body to attach, if JSON. */
+export interface ChatbotFailure {
+	message: string;
+	json?: IDataObject;
+}
+
+/**
+ * Judges one chatbot answer (pure). Success: HTTP 2xx AND a JSON object whose `code` equals
+ * `endpoint.successCode` (200). AIRudder can answer errors with HTTP 200, so the body decides.
+ *
+ * @param body the raw answer (string, Buffer or already-parsed object).
+ * @returns `{ envelope }` on success, else `{ failure }` whose message names the endpoint, the
+ *   code, AIRudder's message and the request_id — or, for a body that is not JSON (HTML, truncated
+ *   text), a 200-character excerpt.
+ */
+export function judgeChatbotAnswer(
+	endpoint: Pick<AirudderEndpoint, 'method' | 'path' | 'successCode'>,
+	statusCode: number,
+	body: unknown,
+): { envelope: ChatbotEnvelope } | { failure: ChatbotFailure } {
+	const where = `${endpoint.method} ${endpoint.path}`;
+	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body ?? '');
+	let json: IDataObject | undefined;
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) json = parsed as IDataObject;
+	} catch {
+		json = undefined;
+	}
+	if (!json) {
+		return { failure: { message: `AIRudder answered ${where} with something that is not JSON (HTTP ${statusCode}): ${excerpt(text) || '(empty body)'}` } };
+	}
+	const ok = statusCode >= 200 && statusCode < 300 && json.code !== undefined && Number(json.code) === endpoint.successCode;
+	if (ok) return { envelope: json as ChatbotEnvelope };
+	const own = envelopeMessage(json);
+	const code = json.code !== undefined ? `code ${String(json.code)}` : `HTTP ${statusCode} and no code`;
+	const requestId = typeof json.request_id === 'string' && json.request_id ? ` (request_id ${json.request_id})` : '';
+	return { failure: { message: `AIRudder answered ${where} with ${code}${own ? `: ${own}` : ''}${requestId}`, json } };
+}
+
+export interface ChatbotRequest {
+	/** JSON body (POST). */
+	body?: IDataObject;
+	/** Item the request is for, named in errors. */
+	itemIndex?: number;
+}
+
+/**
+ * Sends one request to AIRudder's chatbot API with the `airudderChatbotApi` credential
+ * (headers `X-AIRudder-Sign-Key` / `X-AIRudder-Sign`, added by the credential) and returns the
+ * envelope `{ request_id, code, message, data }`.
+ *
+ * POST sends `body` as JSON (`Content-Type: application/json`); GET sends no body. Nothing is
+ * retried: most chatbot calls send WhatsApp messages, and a retry could send one twice.
+ *
+ * @throws NodeApiError when the body's `code` is not 200 (also under HTTP 200), on HTTP errors,
+ *   with a short excerpt when the answer is not JSON, and on network failures. The message
+ *   carries AIRudder's code, message and request_id; the description the doc page. Credential
+ *   values never appear in it.
+ */
+export async function airudderChatbotRequest(
+	this: IExecuteFunctions,
+	endpoint: AirudderEndpoint,
+	request: ChatbotRequest = {},
+): Promise<ChatbotEnvelope> {
+	const credentials = await this.getCredentials(CHATBOT_CREDENTIAL_TYPE);
+	const options: IHttpRequestOptions = {
+		method: endpoint.method,
+		baseURL: String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, ''),
+		url: endpoint.path,
+		headers: { 'Content-Type': 'application/json' },
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (endpoint.method === 'POST') options.body = JSON.stringify(request.body ?? {});
+	const description = `Doc: ${endpoint.docUrl}`;
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CHATBOT_CREDENTIAL_TYPE, options)) as typeof response;
+	} catch (error) {
+		// Only the message and code travel on: the request config (with the API key header) stays behind.
+		const { message, code } = error as { message?: string; code?: string };
+		throw new NodeApiError(this.getNode(), { message: message ?? 'Request failed', code: code ?? null } as JsonObject, {
+			message: `AIRudder ${endpoint.method} ${endpoint.path} failed: ${message ?? 'no answer'}`,
+			description,
+			itemIndex: request.itemIndex,
+		});
+	}
+	const judged = judgeChatbotAnswer(endpoint, response.statusCode, response.body);
+	if ('envelope' in judged) return judged.envelope;
+	throw new NodeApiError(this.getNode(), (judged.failure.json ?? { body: excerpt(String(response.body ?? '')) }) as JsonObject, {
+		message: judged.failure.message,
+		description,
+		httpCode: String(response.statusCode),
+		itemIndex: request.itemIndex,
+	});
+}
