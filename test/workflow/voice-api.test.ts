@@ -38,7 +38,7 @@ describe('AIRudder node: recordings, workflows, SMS, custom calls, errors, retri
 		const audio = await env.harness.readBinary(item);
 		expect(audio.length).toBe(5 * 1024 * 1024);
 		expect(audio.subarray(0, 4).toString('ascii')).toBe('RIFF');
-		expect(statSync(await env.harness.binaryFilePath(item)).size).toBe(5 * 1024 * 1024);
+		expect(statSync((await env.harness.binaryFilePath(item)) as string).size).toBe(5 * 1024 * 1024);
 		expect(calls().map((r) => [r.path, r.query])).toContainEqual(['/service/cloud/case', { TaskID: taskId, Callee: '+628120000001' }]);
 	});
 
