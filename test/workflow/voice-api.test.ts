@@ -182,9 +182,42 @@ describe('AIRudder node: recordings, workflows, SMS, custom calls, errors, retri
 
 		env.sandbox.clearRequests();
 		env.sandbox.setFault({ method: 'POST', path: '/service/cloud/v2/task', status: 503, body: 'busy' });
-		const write = await env.harness.run(airudderWorkflow(taskCreateParameters(), contacts(1)));
+		const write = await env.harness.run(airudderWorkflow(taskCreateParameters({ taskName: 'maybe-created' }), contacts(1)));
 		expect(write.error).toBeInstanceOf(NodeApiError);
+		expect(write.error?.message).toMatch(/^Creating task "maybe-created" got no clear answer from AIRudder .*; the task may or may not exist$/);
+		expect(write.error?.description).toMatch(/never creates a task twice.*Task → Get Many/);
 		expect(calls().filter((r) => r.path === '/service/cloud/v2/task')).toHaveLength(1);
+	});
+
+	test('a create whose connection drops is not retried and is reported as ambiguous; a 400-type refusal is not', async () => {
+		env.sandbox.setFault({ method: 'POST', path: '/service/cloud/v2/task', destroy: true });
+		const dropped = await env.harness.run(airudderWorkflow(taskCreateParameters({ taskName: 'dropped' }), contacts(1)));
+		expect(dropped.error?.message).toMatch(/^Creating task "dropped" got no clear answer/);
+		expect(calls().filter((r) => r.path === '/service/cloud/v2/task')).toHaveLength(1);
+
+		await env.harness.run(airudderWorkflow(taskCreateParameters({ taskName: 'refused' }), contacts(1)));
+		const refused = await env.harness.run(airudderWorkflow(taskCreateParameters({ taskName: 'refused' }), contacts(1)));
+		expect(refused.error?.message).toMatch(/with code 400/);
+		expect(refused.error?.message).not.toMatch(/no clear answer/);
+	});
+
+	test('429 on a read is retried with back-off; auth endpoint down gives a clear error without a retry storm', async () => {
+		env.sandbox.setFault({ method: 'GET', path: '/service/cloud/robot', status: 429, body: 'slow down' });
+		const read = await env.harness.run(airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: true }));
+		expect(read.error).toBeUndefined();
+		expect(calls().filter((r) => r.path === '/service/cloud/robot').map((r) => r.status)).toEqual([429, 200]);
+
+		env.sandbox.expireTokens();
+		env.sandbox.clearRequests();
+		env.sandbox.setFault({ method: 'POST', path: '/service/cloud/auth', status: 503, body: 'down', times: 10 });
+		const down = await env.harness.run(airudderWorkflow({ resource: 'task', operation: 'get', taskId: 'x' }, [{}, {}, {}]));
+		expect(down.error).toBeInstanceOf(NodeApiError);
+		expect(down.error?.message).toMatch(/AIRudder refused the APPKey\/APPSecret|auth/i);
+		const auth = env.sandbox.requests.filter((r) => r.path === '/service/cloud/auth');
+		const business = env.sandbox.requests.filter((r) => r.path === '/service/cloud/detail');
+		// One request (the first item) fails: 1 call with the stale token, at most 1 refresh attempt.
+		expect(business).toHaveLength(1);
+		expect(auth.length).toBeLessThanOrEqual(1);
 	});
 
 	test('Continue On Fail turns a per-item failure into an error item and goes on', async () => {

@@ -81,10 +81,10 @@ export function judgeChatbotAnswer(
 	if (!json) {
 		return { failure: { message: `AIRudder answered ${where} with something that is not JSON (HTTP ${statusCode}): ${excerpt(text) || '(empty body)'}` } };
 	}
-	const ok = statusCode >= 200 && statusCode < 300 && json.code !== undefined && Number(json.code) === endpoint.successCode;
-	if (ok) return { envelope: json as ChatbotEnvelope };
+	const httpOk = statusCode >= 200 && statusCode < 300;
+	if (httpOk && json.code !== undefined && Number(json.code) === endpoint.successCode) return { envelope: json as ChatbotEnvelope };
 	const own = envelopeMessage(json);
-	const code = json.code !== undefined ? `code ${String(json.code)}` : `HTTP ${statusCode} and no code`;
+	const code = [httpOk ? undefined : `HTTP ${statusCode}`, json.code !== undefined ? `code ${String(json.code)}` : 'no code'].filter(Boolean).join(', ');
 	const requestId = typeof json.request_id === 'string' && json.request_id ? ` (request_id ${json.request_id})` : '';
 	return { failure: { message: `AIRudder answered ${where} with ${code}${own ? `: ${own}` : ''}${requestId}`, json } };
 }

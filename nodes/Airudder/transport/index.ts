@@ -14,6 +14,8 @@ import type { Readable } from 'node:stream';
 
 export const CREDENTIAL_TYPE = 'airudderApi';
 
+/** Time-out of one request in ms (a 10,000-contact task creation can take a while). */
+const REQUEST_TIMEOUT_MS = 120_000;
 /** Idempotent reads are sent at most this many times (1 + 2 retries) on 429/5xx/time-outs. */
 const MAX_ATTEMPTS = 3;
 /** First back-off in ms; doubles per retry. A `Retry-After` answer (seconds) wins, up to 30 s. */
@@ -67,6 +69,7 @@ function buildRequest(
 		encoding,
 		json: false,
 		returnFullResponse: true,
+		timeout: REQUEST_TIMEOUT_MS,
 	};
 	const plaintext = endpoint.method === 'GET' ? query : JSON.stringify(request.body ?? {});
 	if (settings.aesKey !== undefined) {
@@ -303,4 +306,14 @@ export async function airudderDownload(this: IExecuteFunctions, url: string, ite
 		mimeType: header(response.headers, 'content-type') ?? 'application/octet-stream',
 		contentDisposition: header(response.headers, 'content-disposition'),
 	};
+}
+
+/**
+ * Whether a failed write may still have been carried out by AIRudder: no answer at all (time-out,
+ * dropped connection) or a 5xx. A definite refusal (4xx, or a non-success `code`) is not ambiguous.
+ */
+export function isAmbiguousFailure(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return true;
+	const status = Number(error.httpCode);
+	return !error.httpCode || !Number.isFinite(status) || status >= 500;
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow';
 
 import { assignDetailErrors, chunk, compact, pairsToObject, type DetailError } from '../../helpers/contacts';
 import { formatAirudderTime, parseDateTime } from '../../helpers/time';
 import { contactProblem, TASK_RULES, taskProblem, type TaskSettings } from '../../helpers/validation';
-import { airudderApiRequest } from '../../transport';
+import { airudderApiRequest, isAmbiguousFailure } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { forOperation, itemParameter } from '../common';
 import { accountTimeZone, accountTimeZoneProperty } from '../timeZone';
@@ -340,6 +340,18 @@ function contactResults(
 }
 
 /**
+ * The error for a create request that got no clear answer: the task may exist. The node never
+ * retries a create (that could dial the list twice); the user is told what to check instead.
+ */
+function ambiguousCreateError(this: IExecuteFunctions, taskName: string, cause: Error, itemIndex: number): NodeApiError {
+	return new NodeApiError(this.getNode(), { message: cause.message } as JsonObject, {
+		message: `Creating task "${taskName}" got no clear answer from AIRudder (${cause.message}); the task may or may not exist`,
+		description: `The node does not retry task creation, so it never creates a task twice. Before running again, look for the Task Name "${taskName}" with Task → Get Many.`,
+		itemIndex,
+	});
+}
+
+/**
  * Validates every contact and the task settings before any request, then sends one create
  * request per 10,000 contacts. Writes are never retried (a retry could create a duplicate task).
  *
@@ -380,7 +392,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				itemIndex: batch[0].itemIndex,
 			});
 			output.push(...contactResults(batch, names[i], (response.data ?? {}) as IDataObject));
-		} catch (error) {
+		} catch (caught) {
+			const error = isAmbiguousFailure(caught) ? ambiguousCreateError.call(this, names[i], caught as Error, batch[0].itemIndex) : caught;
 			if (!this.continueOnFail()) throw error;
 			for (const { itemIndex } of batch) {
 				output.push({ json: { TaskName: names[i], error: (error as Error).message }, pairedItem: { item: itemIndex } });

@@ -1,0 +1,42 @@
+import type { INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as custom from './custom/Custom.resource';
+import * as huaweiChannel from './huaweiChannel/HuaweiChannel.resource';
+import * as message from './message/Message.resource';
+import * as templateMessage from './templateMessage/TemplateMessage.resource';
+
+export const versionDescription: INodeTypeDescription = {
+	displayName: 'AIRudder Chatbot',
+	name: 'airudderChatbot',
+	icon: { light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' },
+	group: ['output'],
+	version: 1,
+	subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+	description:
+		'Send WhatsApp (WABA) template messages through AIRudder, read chatbot conversations and forward Huawei-channel user messages. Warning: Template Message → Send messages real WhatsApp users.',
+	defaults: { name: 'AIRudder Chatbot' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: 'airudderChatbotApi', required: true }],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Custom API Call', value: 'custom' },
+				{ name: 'Huawei Channel', value: 'huaweiChannel' },
+				{ name: 'Message', value: 'message' },
+				{ name: 'Template Message', value: 'templateMessage' },
+			],
+			default: 'templateMessage',
+		},
+		...templateMessage.description,
+		...message.description,
+		...huaweiChannel.description,
+		...custom.description,
+	],
+};

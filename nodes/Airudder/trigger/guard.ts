@@ -1,0 +1,205 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { BlockList, isIP } from 'node:net';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { aesDecrypt, aesSignature } from '../helpers/aes';
+
+/**
+ * Request guard shared by the AIRudder triggers: pure checks of one incoming callback, before
+ * anything reaches the workflow. A refused request yields only an HTTP status and a short reason
+ * (never the body or a secret).
+ *
+ * AES: AIRudder's "回调数据加解密对接" (callback encryption) page could not be read. ASSUMPTION: an
+ * encrypted callback uses the API transport scheme (leads-inbound-encryption.openapi.yaml
+ * `x-encryption`): the raw body is the standard-base64 AES-ECB/zero-padded ciphertext of the JSON
+ * text, with headers `Is-Encrypted: 1` and `Signed: <lowercase hex SHA-256 of the plaintext>`.
+ * `Signed` is checked when present; it is an unkeyed digest (integrity only), so a missing one is not
+ * refused: only the holder of the AES key can produce a body that decrypts to JSON.
+ */
+
+export type SecretConfig =
+	| { location: 'none' }
+	/** Header name (any case) and expected value. */
+	| { location: 'header'; headerName: string; value: string }
+	/** Expected value of the `:secret` URL path segment. */
+	| { location: 'path'; value: string };
+
+export type EncryptionMode = 'off' | 'ifMarked' | 'required';
+
+export interface GuardConfig {
+	secret: SecretConfig;
+	/** `ifMarked`: decrypt when `Is-Encrypted: 1`; `required`: refuse unencrypted callbacks. */
+	encryption: EncryptionMode;
+	/** AES key (16/24/32 UTF-8 bytes) when encryption is not `off`. */
+	aesKey: string;
+	/** Allowed sender addresses; `undefined` = everyone. Build with {@link parseIpAllowlist}. */
+	allowlist?: BlockList;
+	/** Largest accepted raw body, in bytes. */
+	maxBodyBytes: number;
+}
+
+/** The parts of the incoming request the guard reads. */
+export interface CallbackRequest {
+	method: string;
+	/** Lower-case header names, as Node gives them. */
+	headers: IncomingHttpHeaders;
+	/** Client address as n8n's Express app sees it (`req.ip`, honours N8N_PROXY_HOPS). */
+	ip?: string;
+	/** The `:secret` path segment, when the webhook path has one. */
+	pathSecret?: string;
+	/** The raw request body, exactly as received. */
+	rawBody: Buffer;
+}
+
+export type GuardVerdict =
+	| { accepted: true; body: IDataObject; digest: string }
+	| { accepted: false; status: number; reason: string; headers?: Record<string, string> };
+
+const refuse = (status: number, reason: string, headers?: Record<string, string>): GuardVerdict => ({
+	accepted: false,
+	status,
+	reason,
+	...(headers ? { headers } : {}),
+});
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest();
+
+/** Constant-time string comparison (both sides hashed first, so their lengths do not leak either). */
+export function safeEqual(actual: string, expected: string): boolean {
+	return timingSafeEqual(sha256(actual), sha256(expected));
+}
+
+function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+	const value = headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Parses an allowlist: exact IPv4/IPv6 addresses and CIDR ranges separated by commas, spaces or
+ * new lines (e.g. `203.0.113.7, 198.51.100.0/24, 2001:db8::/32`). IPv4 entries also match the
+ * IPv6-mapped form (`::ffff:203.0.113.7`) that dual-stack servers report.
+ *
+ * @returns `undefined` for an empty list (allow everyone).
+ * @throws Error naming the first entry that is not an address or CIDR range.
+ */
+export function parseIpAllowlist(text: string): BlockList | undefined {
+	const entries = text.split(/[\s,]+/).filter(Boolean);
+	if (!entries.length) return undefined;
+	const list = new BlockList();
+	for (const entry of entries) {
+		const [address, prefix, extra] = entry.split('/');
+		const version = isIP(address);
+		const bits = version === 4 ? 32 : 128;
+		if (!version || extra !== undefined) throw new Error(`"${entry}" is not an IP address or CIDR range`);
+		const type = version === 4 ? 'ipv4' : 'ipv6';
+		if (prefix === undefined) {
+			list.addAddress(address, type);
+			continue;
+		}
+		const length = Number(prefix);
+		if (!/^\d+$/.test(prefix) || length > bits) throw new Error(`"${entry}" has an invalid prefix length`);
+		list.addSubnet(address, length, type);
+	}
+	return list;
+}
+
+/** Whether `ip` is in the allowlist (`false` for a missing or malformed address). */
+export function isIpAllowed(list: BlockList, ip: string | undefined): boolean {
+	const version = ip ? isIP(ip) : 0;
+	return version !== 0 && list.check(ip!, version === 4 ? 'ipv4' : 'ipv6');
+}
+
+function secretMatches(request: CallbackRequest, secret: SecretConfig): boolean {
+	if (secret.location === 'none') return true;
+	const given = secret.location === 'header' ? headerValue(request.headers, secret.headerName) : request.pathSecret;
+	return typeof given === 'string' && safeEqual(given, secret.value);
+}
+
+function mimeType(headers: IncomingHttpHeaders): string {
+	return (headerValue(headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/**
+ * Checks one callback, in this order (first failure wins):
+ * 405 not POST · 403 sender IP not allowed · 401 missing/wrong secret · 413 raw body over
+ * `maxBodyBytes` · 400 encrypted but decryption off / unencrypted but required / undecryptable /
+ * `Signed` mismatch · 415 unencrypted and not `application/json` · 400 not a JSON object.
+ *
+ * @returns the parsed body and the raw body's SHA-256 (hex, for duplicate detection), or the
+ *   refusal (status + short reason, `Allow` header for 405).
+ */
+export function inspectCallback(request: CallbackRequest, config: GuardConfig): GuardVerdict {
+	if (request.method.toUpperCase() !== 'POST') return refuse(405, 'method not allowed', { Allow: 'POST' });
+	if (config.allowlist && !isIpAllowed(config.allowlist, request.ip)) return refuse(403, 'sender IP not allowed');
+	if (!secretMatches(request, config.secret)) return refuse(401, 'missing or wrong secret');
+	if (request.rawBody.length > config.maxBodyBytes) {
+		return refuse(413, `body larger than ${config.maxBodyBytes} bytes`);
+	}
+
+	const encrypted = headerValue(request.headers, 'is-encrypted') === '1';
+	let text: string;
+	if (encrypted) {
+		if (config.encryption === 'off') return refuse(400, 'encrypted callback, but AES decryption is off');
+		try {
+			text = aesDecrypt(request.rawBody.toString('utf8'), config.aesKey);
+		} catch {
+			return refuse(400, 'body cannot be AES-decrypted');
+		}
+		const signed = headerValue(request.headers, 'signed');
+		if (signed !== undefined && !safeEqual(signed.trim().toLowerCase(), aesSignature(text))) {
+			return refuse(400, 'Signed header does not match the decrypted body');
+		}
+	} else {
+		if (config.encryption === 'required') return refuse(400, 'unencrypted callback, but AES encryption is required');
+		if (mimeType(request.headers) !== 'application/json') return refuse(415, 'content type must be application/json');
+		text = request.rawBody.toString('utf8');
+	}
+
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return refuse(400, encrypted ? 'decrypted body is not JSON (wrong AES key?)' : 'body is not valid JSON');
+	}
+	// Every callback of the reference is a JSON object (`type: object`); an item needs one too.
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse(400, 'body is not a JSON object');
+	return { accepted: true, body: body as IDataObject, digest: sha256(request.rawBody).toString('hex') };
+}
+
+/**
+ * Remembers raw-body digests for a time window, to drop AIRudder's repeated deliveries.
+ *
+ * The state is PER PROCESS and in memory: it is lost on restart, and in queue mode with several
+ * webhook processes (or main + webhook processes) each one keeps its own window, so a duplicate that
+ * lands on another process is not caught. Memory is bounded: at most `maxEntries` digests (oldest
+ * evicted first), expired ones are dropped as new ones arrive.
+ */
+export class DuplicateWindow {
+	private readonly expiries = new Map<string, number>();
+
+	constructor(private readonly maxEntries = 10_000) {}
+
+	/**
+	 * @param key scope + digest, e.g. `<workflow id>:<node id>:<sha256>`.
+	 * @param windowMs how long a digest counts as seen, in milliseconds.
+	 * @returns `true` if `key` was seen within its window (a duplicate); otherwise records it, `false`.
+	 */
+	isDuplicate(key: string, windowMs: number, now = Date.now()): boolean {
+		const expiry = this.expiries.get(key);
+		if (expiry !== undefined && expiry > now) return true;
+		this.expiries.delete(key);
+		for (const [oldKey, oldExpiry] of this.expiries) {
+			if (oldExpiry > now) break;
+			this.expiries.delete(oldKey);
+		}
+		this.expiries.set(key, now + windowMs);
+		while (this.expiries.size > this.maxEntries) this.expiries.delete(this.expiries.keys().next().value!);
+		return false;
+	}
+
+	get size(): number {
+		return this.expiries.size;
+	}
+}

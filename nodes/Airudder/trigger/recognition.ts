@@ -1,0 +1,94 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { UNKNOWN_EVENT, type AirudderEvent, type PayloadShape } from './events';
+
+/** Value of the Events parameter that selects every recognised event. */
+export const ALL_EVENTS = '*';
+
+const WABA_STATUS_EVENT = 'workflowWabaMessageStatusChanged';
+
+/**
+ * The documented WABA message statuses (seed 001). The page prints the enum run together as
+ * `waitsenddeliveryreadrepliedfailed`; the reference reads it as `waitsend`, the README as
+ * `wait` + `send`, so the "waitsend" option matches all three spellings.
+ */
+export const WABA_STATUSES: ReadonlyArray<{ name: string; value: string; matches: readonly string[] }> = [
+	{ name: 'Delivered (delivery)', value: 'delivery', matches: ['delivery'] },
+	{ name: 'Failed', value: 'failed', matches: ['failed'] },
+	{ name: 'Read', value: 'read', matches: ['read'] },
+	{ name: 'Replied', value: 'replied', matches: ['replied'] },
+	{ name: 'Waiting / Sent (waitsend, wait or send)', value: 'waitsend', matches: ['waitsend', 'wait', 'send'] },
+];
+
+/** What the user chose: which events start the workflow, and the optional field filters. */
+export interface RoutingSettings {
+	/** Selected event keys, or `['*']` for every recognised event. */
+	events: readonly string[];
+	/** Whether callbacks no documented shape matches start the workflow too. */
+	includeUnknown: boolean;
+	/** WABA message statuses to keep (option values of {@link WABA_STATUSES}); empty = all. */
+	wabaStatuses: readonly string[];
+	/** `workflow_id` values to keep; empty = all. Callbacks without a top-level `workflow_id` are not affected. */
+	workflowIds: readonly string[];
+}
+
+/** The outcome for one accepted callback: start the workflow as `event`, or answer 200 `{}` and stop. */
+export type Routing = { start: true; event: string } | { start: false; reason: string };
+
+function specificity(shape: PayloadShape): number {
+	return shape.fields.length + Object.keys(shape.values ?? {}).length;
+}
+
+function matches(body: IDataObject, shape: PayloadShape): boolean {
+	if (!shape.fields.every((field) => Object.prototype.hasOwnProperty.call(body, field))) return false;
+	return Object.entries(shape.values ?? {}).every(([field, allowed]) => {
+		const value = body[field];
+		return typeof value === 'string' && allowed.includes(value);
+	});
+}
+
+/**
+ * Recognises a callback body: tries every documented shape of the catalogue, most specific first
+ * (most required fields + discriminators), and returns the keys of ALL events sharing the first shape
+ * that matches (e.g. `workflowPdsTaskStatusChanged` and `leadsGenPdsTaskStatusChanged`), in catalogue
+ * order. An empty list means `unknown`.
+ */
+export function recogniseEvents(body: IDataObject, catalogue: readonly AirudderEvent[]): string[] {
+	const shapes = [...new Set(catalogue.flatMap((event) => (event.shape ? [event.shape] : [])))];
+	shapes.sort((a, b) => specificity(b) - specificity(a));
+	const shape = shapes.find((candidate) => matches(body, candidate));
+	return shape ? catalogue.filter((event) => event.shape === shape).map((event) => event.key) : [];
+}
+
+function passesFilters(body: IDataObject, event: string, settings: RoutingSettings): string | undefined {
+	if (settings.workflowIds.length && typeof body.workflow_id === 'string') {
+		if (!settings.workflowIds.includes(body.workflow_id)) return 'workflow_id not in the Workflow IDs filter';
+	}
+	if (event === WABA_STATUS_EVENT && settings.wabaStatuses.length) {
+		const kept = WABA_STATUSES.filter((status) => settings.wabaStatuses.includes(status.value)).flatMap((s) => s.matches);
+		if (!kept.includes(String(body.status))) return 'WABA status not in the WABA Message Statuses filter';
+	}
+	return undefined;
+}
+
+/**
+ * Decides whether an accepted callback starts the workflow.
+ *
+ * The event is the first event (catalogue order) of the recognised shape that the user selected;
+ * `unknown` when no documented shape matches (then {@link RoutingSettings.includeUnknown} decides).
+ * Filters apply after recognition. A callback that does not start the workflow is still answered
+ * 200 `{}` by the caller, so AIRudder does not retry it.
+ */
+export function routeCallback(body: IDataObject, catalogue: readonly AirudderEvent[], settings: RoutingSettings): Routing {
+	const candidates = recogniseEvents(body, catalogue);
+	if (!candidates.length) {
+		return settings.includeUnknown
+			? { start: true, event: UNKNOWN_EVENT }
+			: { start: false, reason: 'unrecognised callback and Include Unrecognised Callbacks is off' };
+	}
+	const all = settings.events.includes(ALL_EVENTS);
+	const event = candidates.find((key) => all || settings.events.includes(key));
+	if (!event) return { start: false, reason: `event ${candidates[0]} is not selected` };
+	const filtered = passesFilters(body, event, settings);
+	return filtered ? { start: false, reason: filtered } : { start: true, event };
+}
