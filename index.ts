@@ -3,3 +3,5 @@
 export { AirudderApi } from './credentials/AirudderApi.credentials';
 export { Airudder } from './nodes/Airudder/Airudder.node';
 export { AirudderTrigger } from './nodes/Airudder/AirudderTrigger.node';
+export { AirudderChatbotApi } from './credentials/AirudderChatbotApi.credentials';
+export { AirudderChatbot } from './nodes/Airudder/AirudderChatbot.node';

@@ -6,6 +6,7 @@ import { checkAesKey, sandboxDecrypt, sandboxEncrypt, sandboxSign } from './aes'
 import { checkToken, expireTokens } from './auth';
 import { fireCallback } from './callbacks';
 import { fail, invalid, type JsonReply } from './envelope';
+import { handleChatbot } from './chatbot';
 import { addFault, playFault, takeFault } from './faults';
 import { serveMedia } from './media';
 import { ROUTES } from './routes';
@@ -221,6 +222,7 @@ async function handle(ctx: { state: SandboxState; reset(): void }, req: Incoming
 		await serveMedia(state, res, path.slice(MEDIA_PREFIX.length), Object.fromEntries(new URLSearchParams(rawQuery)));
 		return;
 	}
+	if (handleChatbot(req, res, rawBody, { apiKey: state.opts.chatbotApiKey })) return;
 	business(state, { method, path, headers, rawQuery, rawBody }, decoded, res);
 }
 

@@ -19,7 +19,10 @@ export interface ResolvedOptions {
 	accountUtcOffset: string;
 	recordingBytes: number;
 	log: (line: string) => void;
+	chatbotApiKey: string;
 }
+
+export const DEFAULT_CHATBOT_API_KEY = 'sandbox-chatbot-api-key';
 
 /**
  * Robots listed when `opts.robots` is not given. The first RobotID is the one of the docs'
@@ -74,6 +77,7 @@ export function resolveOptions(opts: SandboxOptions = {}): ResolvedOptions {
 		accountOffsetMinutes,
 		accountUtcOffset,
 		recordingBytes: Math.max(44, Math.floor(opts.recordingBytes ?? 32_044)),
+		chatbotApiKey: opts.chatbotApiKey ?? DEFAULT_CHATBOT_API_KEY,
 		log: opts.log ?? (() => undefined),
 	};
 }

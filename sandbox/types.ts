@@ -40,6 +40,8 @@ export interface SandboxOptions {
 	recordingBytes?: number;
 	/** Called for one line of log output per request (e.g. `console.log`). Default: silent. */
 	log?: (line: string) => void;
+	/** API key the chatbot endpoints (`/api/v1/...`) expect in `X-AIRudder-Sign-Key`. Default `sandbox-chatbot-api-key`. */
+	chatbotApiKey?: string;
 }
 
 /** One request as the sandbox received it. */

@@ -7,6 +7,22 @@ export interface OperationModule {
 	execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
+/**
+ * Builds a node's `execute`: dispatches to `<resource>/<operation>.operation.ts`, which handles
+ * all input items at once.
+ */
+export function operationRouter(resources: Record<string, Record<string, OperationModule>>) {
+	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const module = resources[resource]?.[operation];
+		if (!module) {
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		}
+		return [await module.execute.call(this, this.getInputData())];
+	};
+}
+
 /** Adds `displayOptions.show` for one resource/operation to every property that has none. */
 export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
 	return properties.map((property) => ({

@@ -18,8 +18,8 @@ export const description = forOperation('custom', 'apiCall', [
 		type: 'options',
 		default: 'POST',
 		options: [
-			{ name: 'POST', value: 'POST', description: 'Every chatbot endpoint AIRudder documents is POST' },
 			{ name: 'GET', value: 'GET' },
+			{ name: 'POST', value: 'POST', description: 'Every chatbot endpoint AIRudder documents is POST' },
 		],
 	},
 	{
