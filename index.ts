@@ -5,3 +5,4 @@ export { Airudder } from './nodes/Airudder/Airudder.node';
 export { AirudderTrigger } from './nodes/Airudder/AirudderTrigger.node';
 export { AirudderChatbotApi } from './credentials/AirudderChatbotApi.credentials';
 export { AirudderChatbot } from './nodes/Airudder/AirudderChatbot.node';
+export { AirudderChatbotTrigger } from './nodes/Airudder/AirudderChatbotTrigger.node';

@@ -60,7 +60,8 @@ export function recogniseEvents(body: IDataObject, catalogue: readonly AirudderE
 	return shape ? catalogue.filter((event) => event.shape === shape).map((event) => event.key) : [];
 }
 
-function passesFilters(body: IDataObject, event: string, settings: RoutingSettings): string | undefined {
+/** Why the field filters drop this callback, or `undefined` when they keep it. */
+function filterReason(body: IDataObject, event: string, settings: RoutingSettings): string | undefined {
 	if (settings.workflowIds.length && typeof body.workflow_id === 'string') {
 		if (!settings.workflowIds.includes(body.workflow_id)) return 'workflow_id not in the Workflow IDs filter';
 	}
@@ -76,19 +77,19 @@ function passesFilters(body: IDataObject, event: string, settings: RoutingSettin
  *
  * The event is the first event (catalogue order) of the recognised shape that the user selected;
  * `unknown` when no documented shape matches (then {@link RoutingSettings.includeUnknown} decides).
- * Filters apply after recognition. A callback that does not start the workflow is still answered
- * 200 `{}` by the caller, so AIRudder does not retry it.
+ * Filters apply after recognition, to unknown callbacks too. A callback that does not start the
+ * workflow is still answered 200 `{}` by the caller, so AIRudder does not retry it.
  */
 export function routeCallback(body: IDataObject, catalogue: readonly AirudderEvent[], settings: RoutingSettings): Routing {
 	const candidates = recogniseEvents(body, catalogue);
-	if (!candidates.length) {
-		return settings.includeUnknown
-			? { start: true, event: UNKNOWN_EVENT }
-			: { start: false, reason: 'unrecognised callback and Include Unrecognised Callbacks is off' };
+	let event: string | undefined = UNKNOWN_EVENT;
+	if (candidates.length) {
+		const all = settings.events.includes(ALL_EVENTS);
+		event = candidates.find((key) => all || settings.events.includes(key));
+		if (!event) return { start: false, reason: `event ${candidates[0]} is not selected` };
+	} else if (!settings.includeUnknown) {
+		return { start: false, reason: 'unrecognised callback and Include Unrecognised Callbacks is off' };
 	}
-	const all = settings.events.includes(ALL_EVENTS);
-	const event = candidates.find((key) => all || settings.events.includes(key));
-	if (!event) return { start: false, reason: `event ${candidates[0]} is not selected` };
-	const filtered = passesFilters(body, event, settings);
+	const filtered = filterReason(body, event, settings);
 	return filtered ? { start: false, reason: filtered } : { start: true, event };
 }

@@ -50,14 +50,19 @@ export interface CallbackSettings {
 const DEFAULT_MAX_BODY_KB = 1024;
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Characters a path secret may use: URL-unreserved, so the URL needs no encoding. */
+const URL_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
 /** Per-process memory of recent callbacks (see {@link DuplicateWindow} for the queue-mode caveat). */
 const duplicates = new DuplicateWindow();
 
 /**
  * The single POST webhook. Path `<path>` or, with the secret in the URL, `<path>/:secret` (n8n puts
- * the webhook id in front of both). Respond mode and last-node data come from the Respond parameter,
- * as n8n's Webhook node does it; `firstEntryJson` so AIRudder gets an object, not an array.
+ * the webhook id in front of both). Respond mode comes from the Respond parameter, as in n8n's
+ * Webhook node. `responseData` must be DEFINED: n8n 2.41 (cli webhook-helpers) evaluates it with the
+ * default `firstEntryJson` and, in onReceived mode, answers any truthy value as the body; `''` lets
+ * the node's `webhookResponse` `{}` through (sent with `res.json`, i.e. application/json). In
+ * lastNode mode it is `firstEntryJson`, so AIRudder gets the last node's first item as an object.
  */
 export function callbackWebhooks(path: string): IWebhookDescription[] {
 	return [
@@ -210,7 +215,7 @@ export function callbackProperties(spec: CallbackTriggerSpec): INodeProperties[]
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The shared secret. Use letters, digits, "-" and "_" when it goes in the URL path.',
+			description: 'The shared secret. In the URL path it may only use letters, digits, ".", "_", "~" and "-".',
 			displayOptions: { show: { secretLocation: ['header', 'path'] } },
 		},
 		{
@@ -277,6 +282,7 @@ export function readCallbackSettings(ctx: ParameterSource): CallbackSettings {
 			if (!HEADER_NAME.test(headerName)) throw fail('Secret Header Name must be an HTTP header name, e.g. X-Callback-Secret');
 			secret = { location, headerName, value };
 		} else {
+			if (!URL_SEGMENT.test(value)) throw fail('Secret in the URL path may only use letters, digits, ".", "_", "~" and "-"');
 			secret = { location, value };
 		}
 	}
@@ -340,7 +346,7 @@ function refuse(
 	reason: string,
 	headers: Record<string, string> = {},
 ): IWebhookResponseData {
-	ctx.logger.warn(`${ctx.getNode().name}: refused an AIRudder callback with HTTP ${status} (${reason})`);
+	ctx.logger[status >= 500 ? 'error' : 'warn'](`${ctx.getNode().name}: refused an AIRudder callback with HTTP ${status} (${reason})`);
 	const res = ctx.getResponseObject();
 	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 	res.end(JSON.stringify({ message: status >= 500 ? 'The trigger settings are invalid' : reason }));
@@ -365,7 +371,9 @@ export async function handleCallback(this: IWebhookFunctions, spec: CallbackTrig
 	}
 
 	const req = this.getRequestObject();
-	if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
+	// n8n has read the raw body by now, except for multipart bodies (their stream is consumed: refused below).
+	const multipart = String(req.headers['content-type'] ?? '').startsWith('multipart/');
+	if (!req.rawBody && !multipart && typeof req.readRawBody === 'function') await req.readRawBody();
 	const verdict = inspectCallback(
 		{
 			method: req.method,
