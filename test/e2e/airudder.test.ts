@@ -1,0 +1,174 @@
+/**
+ * The AIRudder package in a REAL n8n 2.41.1, installed the way a manual community-node install
+ * does it, against the sandbox over real HTTP on 127.0.0.1: the example workflows, the token kept
+ * by n8n's credential mechanism across executions, the credential test, bad input, and the
+ * trigger's answers (including 1,000 concurrent callbacks, each one execution).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import got from 'got';
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { ensureN8nRuntime, N8nInstance, nodeOutput, type WorkflowJson } from '../support/n8n';
+
+const ROOT = path.resolve(__dirname, '../..');
+const APP_KEY = 'e2e-app-key';
+const APP_SECRET = 'e2e-app-secret';
+const CREDENTIAL = { id: 'airudderSandboxCred', name: 'AIRudder sandbox', type: 'airudderApi' };
+const SECURE_HOOK_ID = '2a7c9e10-4b3d-4f5e-8a6b-7c8d9e0f1a2b';
+
+const example = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'examples', name), 'utf8')) as WorkflowJson;
+
+/** examples/task-create.json with the Create Task node's parameters changed. */
+function taskFlow(id: string, change: IDataObject): WorkflowJson {
+	const flow = example('task-create.json');
+	flow.id = id;
+	flow.name = id;
+	flow.nodes = flow.nodes.map((node: INode) =>
+		node.name === 'Create Task' ? { ...node, parameters: { ...node.parameters, ...change } } : node,
+	);
+	return flow;
+}
+
+const secureHook: WorkflowJson = {
+	id: 'airudderE2eSecure',
+	name: 'secured trigger',
+	settings: { executionOrder: 'v1' },
+	connections: {},
+	nodes: [
+		{
+			id: 'secure-1',
+			name: 'AIRudder Trigger',
+			type: 'n8n-nodes-airudder.airudderTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: SECURE_HOOK_ID,
+			parameters: { secretLocation: 'header', secretHeaderName: 'X-Callback-Secret', secretValue: 'letmein', options: { maxBodyKb: 1 } },
+		},
+	],
+};
+
+describe('AIRudder nodes in a real n8n 2.41.1', () => {
+	let sandbox: Sandbox;
+	let n8n: N8nInstance;
+	const taskExample = example('task-create.json');
+	const hookExample = example('callback-trigger.json');
+	const hookUrl = () => n8n.webhookUrl(String(hookExample.nodes[0].webhookId), 'airudder');
+	const secureUrl = () => n8n.webhookUrl(SECURE_HOOK_ID, 'airudder');
+	const executionsOf = async (workflowId: string) =>
+		Number((await n8n.query<{ n: number }>('select count(*) as n from execution_entity where workflowId = ?', workflowId))[0].n);
+
+	beforeAll(async () => {
+		await ensureN8nRuntime(); // minutes on a cold machine, then cached
+		sandbox = await startSandbox({ appKey: APP_KEY, appSecret: APP_SECRET });
+		n8n = new N8nInstance({ packageDir: ROOT });
+		await n8n.importCredentials([{ ...CREDENTIAL, data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url } }]);
+		await n8n.importWorkflow([
+			taskExample,
+			hookExample,
+			secureHook,
+			taskFlow('airudderE2eBadMob', { mobile: '={{ $json.Customer === "Budi" ? "12345" : $json.Mobile }}' }),
+		]);
+		await n8n.publishWorkflow(hookExample.id);
+		await n8n.publishWorkflow(secureHook.id);
+	}, 20 * 60_000);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await sandbox?.close();
+	}, 60_000);
+
+	test('the example creates ONE task for 3 contacts and reads it back, with one token for two executions', async () => {
+		for (let run = 0; run < 2; run++) {
+			const result = await n8n.execute(taskExample.id);
+			expect(result.status).toBe('success');
+			const created = nodeOutput(result, 'Create Task');
+			expect(created).toHaveLength(3);
+			expect(String(created[0].TaskID)).toMatch(/^[0-9a-f]{32}$/);
+			expect(new Set(created.map((c) => c.TaskID)).size).toBe(1);
+			expect(nodeOutput(result, 'Get Task')[0]).toMatchObject({ TaskID: created[0].TaskID, Total: 3 });
+		}
+		const creates = sandbox.requests.filter((r) => r.path === '/service/cloud/v2/task');
+		expect(creates).toHaveLength(2);
+		expect(((creates[0].body as IDataObject).Details as unknown[]).length).toBe(3);
+		// n8n stored the token with the credential (encrypted) after the first execution.
+		expect(sandbox.tokensIssued).toBe(1);
+	}, 120_000);
+
+	test('bad input fails naming the item and field, and the sandbox receives no create request', async () => {
+		sandbox.clearRequests();
+		const result = await n8n.execute('airudderE2eBadMob');
+		expect(result.status).toBe('error');
+		expect(JSON.stringify(result.data.resultData.error)).toMatch(/Item 1: Mobile \\"12345\\" must be '\+'/);
+		expect(sandbox.requests).toHaveLength(0);
+	}, 120_000);
+
+	describe('with the n8n server running', () => {
+		beforeAll(async () => {
+			await n8n.start();
+			await n8n.login();
+		}, 180_000);
+
+		test('the credential test exchanges the key pair and reports a wrong one clearly', async () => {
+			const test = (data: IDataObject) =>
+				n8n.rest<{ data: { status: string; message: string } }>('POST', '/credentials/test', {
+					credentials: { ...CREDENTIAL, data },
+				});
+			const good = await test({ appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url });
+			expect(good.data.status).toBe('OK');
+			const bad = await test({ appKey: APP_KEY, appSecret: 'not-the-secret-9Q7', baseUrl: sandbox.url });
+			expect(bad.data.status).toBe('Error');
+			expect(bad.data.message).toMatch(/AIRudder refused the APPKey\/APPSecret .*HTTP 401/);
+			expect(bad.data.message).not.toContain('not-the-secret-9Q7');
+		}, 60_000);
+
+		test('the trigger answers 200 {} as JSON and emits the callback as one item', async () => {
+			const answer = await sandbox.fireCallback(hookUrl(), 'workflowWabaMessageStatusChanged');
+			expect(answer).toEqual({ status: 200, body: '{}' });
+			const row = await n8n.waitForExecution((r) => r.workflowId === hookExample.id && r.finished === 1);
+			const [item] = nodeOutput(await n8n.executionRun(row.id), 'AIRudder Trigger');
+			expect(item).toMatchObject({ status: 'delivery', waba_template_id: 288, _event: 'workflowWabaMessageStatusChanged' });
+		}, 60_000);
+
+		test('malformed, wrong-secret and oversized posts get their 4xx and start no execution', async () => {
+			const before = await executionsOf(secureHook.id);
+			const post = (body: string, headers: Record<string, string> = {}) =>
+				got.post(secureUrl(), { body, headers: { 'content-type': 'application/json', ...headers }, throwHttpErrors: false, retry: { limit: 0 } });
+			expect((await post('{"a":1}')).statusCode).toBe(401);
+			expect((await post('{"a":1}', { 'X-Callback-Secret': 'nope' })).statusCode).toBe(401);
+			expect((await post('{not json', { 'X-Callback-Secret': 'letmein' })).statusCode).toBeGreaterThanOrEqual(400);
+			expect((await post('{not json', { 'X-Callback-Secret': 'letmein' })).statusCode).toBeLessThan(500);
+			expect((await post(JSON.stringify({ pad: 'x'.repeat(2048) }), { 'X-Callback-Secret': 'letmein' })).statusCode).toBe(413);
+			const ok = await post('{"workflow_id":"w1"}', { 'X-Callback-Secret': 'letmein' });
+			expect([ok.statusCode, ok.body]).toEqual([200, '{}']);
+			await n8n.waitForExecution((r) => r.workflowId === secureHook.id);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect((await executionsOf(secureHook.id)) - before).toBe(1);
+		}, 60_000);
+
+		test('1,000 concurrent callbacks make exactly 1,000 executions', async () => {
+			const before = await executionsOf(hookExample.id);
+			const total = 1000;
+			const concurrency = 50;
+			let next = 0;
+			const statuses: number[] = [];
+			await Promise.all(
+				Array.from({ length: concurrency }, async () => {
+					while (next < total) {
+						const i = next++;
+						const res = await got.post(hookUrl(), { json: { workflow_id: `wf-${i}`, seq: i }, throwHttpErrors: false, retry: { limit: 0 } });
+						statuses.push(res.statusCode);
+					}
+				}),
+			);
+			expect(statuses.filter((s) => s === 200)).toHaveLength(total);
+			const deadline = Date.now() + 180_000;
+			while ((await executionsOf(hookExample.id)) - before < total && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 1000));
+			}
+			expect((await executionsOf(hookExample.id)) - before).toBe(total);
+		}, 300_000);
+	});
+});
