@@ -4,12 +4,13 @@
  * by n8n's credential mechanism across executions, the credential test, bad input, and the
  * trigger's answers (including 1,000 concurrent callbacks, each one execution).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import got from 'got';
 import type { IDataObject, INode } from 'n8n-workflow';
 
+import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { ensureN8nRuntime, N8nInstance, nodeOutput, type WorkflowJson } from '../support/n8n';
 
@@ -17,6 +18,11 @@ const ROOT = path.resolve(__dirname, '../..');
 const APP_KEY = 'e2e-app-key';
 const APP_SECRET = 'e2e-app-secret';
 const CREDENTIAL = { id: 'airudderSandboxCred', name: 'AIRudder sandbox', type: 'airudderApi' };
+const CHATBOT_CREDENTIAL = { id: 'airudderChatbotSandboxCred', name: 'AIRudder Chatbot sandbox', type: 'airudderChatbotApi' };
+/** Every example that starts with a Manual Trigger (the others are trigger workflows). */
+const MANUAL_EXAMPLES = readdirSync(path.join(ROOT, 'examples'))
+	.filter((file) => file.endsWith('.json'))
+	.filter((file) => readFileSync(path.join(ROOT, 'examples', file), 'utf8').includes('n8n-nodes-base.manualTrigger'));
 const SECURE_HOOK_ID = '2a7c9e10-4b3d-4f5e-8a6b-7c8d9e0f1a2b';
 
 const example = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'examples', name), 'utf8')) as WorkflowJson;
@@ -64,8 +70,12 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 		await ensureN8nRuntime(); // minutes on a cold machine, then cached
 		sandbox = await startSandbox({ appKey: APP_KEY, appSecret: APP_SECRET });
 		n8n = new N8nInstance({ packageDir: ROOT });
-		await n8n.importCredentials([{ ...CREDENTIAL, data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url } }]);
+		await n8n.importCredentials([
+			{ ...CREDENTIAL, data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url } },
+			{ ...CHATBOT_CREDENTIAL, data: { apiKey: DEFAULT_CHATBOT_API_KEY, baseUrl: sandbox.url } },
+		]);
 		await n8n.importWorkflow([
+			...MANUAL_EXAMPLES.filter((file) => file !== 'task-create.json').map(example),
 			taskExample,
 			hookExample,
 			secureHook,
@@ -95,6 +105,15 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 		expect(((creates[0].body as IDataObject).Details as unknown[]).length).toBe(3);
 		// n8n stored the token with the credential (encrypted) after the first execution.
 		expect(sandbox.tokensIssued).toBe(1);
+	}, 120_000);
+
+	test.each(MANUAL_EXAMPLES)('examples/%s imports and executes against the sandbox', async (file) => {
+		const flow = example(file);
+		const result = await n8n.execute(flow.id);
+		expect(result.data.resultData.error).toBeUndefined();
+		expect(result.status).toBe('success');
+		const last = flow.nodes[flow.nodes.length - 1].name;
+		expect(nodeOutput(result, last).length).toBeGreaterThan(0);
 	}, 120_000);
 
 	test('bad input fails naming the item and field, and the sandbox receives no create request', async () => {
