@@ -9,8 +9,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-/** Path of AIRudder's token exchange, relative to the Base URL. */
-const AUTH_PATH = '/service/cloud/auth';
+/** Path of AIRudder's sign-in (APPKey/APPSecret → token), relative to the Base URL. */
+const SIGN_IN_PATH = '/service/cloud/auth';
 
 /**
  * AIRudder API credential: APPKey + APPSecret exchanged for a 24 h token.
@@ -35,7 +35,7 @@ export class AirudderApi implements ICredentialType {
 			displayName: 'Session Token',
 			name: 'sessionToken',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
 		{
@@ -73,7 +73,7 @@ export class AirudderApi implements ICredentialType {
 		},
 		{
 			displayName: 'AES Key',
-			name: 'aesKey',
+			name: 'aesSecretKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -93,27 +93,38 @@ export class AirudderApi implements ICredentialType {
 		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
-			url: `${baseUrl}${AUTH_PATH}`,
+			url: `${baseUrl}${SIGN_IN_PATH}`,
 			headers: { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' },
 			body: { APPKey: credentials.appKey, APPSecret: credentials.appSecret },
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 		})) as { statusCode: number; body: unknown };
-		const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IDataObject;
+		const body = (
+			typeof response.body === 'object' && response.body !== null ? response.body : {}
+		) as IDataObject;
 		const data = (body.data ?? {}) as IDataObject;
-		if (response.statusCode === 200 && Number(body.code) === 200 && typeof data.token === 'string' && data.token) {
+		if (
+			response.statusCode === 200 &&
+			Number(body.code) === 200 &&
+			typeof data.token === 'string' &&
+			data.token
+		) {
 			return { sessionToken: data.token };
 		}
 		const detail = [
 			`HTTP ${response.statusCode}`,
 			body.code !== undefined ? `code ${String(body.code)}` : undefined,
-			typeof body.message === 'string' ? body.message : typeof body.msg === 'string' ? body.msg : undefined,
+			typeof body.message === 'string'
+				? body.message
+				: typeof body.msg === 'string'
+					? body.msg
+					: undefined,
 		]
 			.filter(Boolean)
 			.join(', ');
 		throw new Error(
-			`AIRudder refused the APPKey/APPSecret at ${AUTH_PATH} (${detail}). Check both values and the Base URL.`,
+			`AIRudder refused the APPKey/APPSecret at ${SIGN_IN_PATH} (${detail}). Check both values and the Base URL.`,
 		);
 	}
 

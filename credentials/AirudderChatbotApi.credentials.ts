@@ -17,6 +17,7 @@ import type { IAuthenticateGeneric, ICredentialType, INodeProperties, Icon } fro
  *
  * Doc: https://apifox.com/apidoc/docs-site/1780479/doc-3647884 (Chatbot English doc page)
  */
+// eslint-disable-next-line @n8n/community-nodes/credential-test-required -- no documented chatbot endpoint is a harmless read (see above); a test would message a real WhatsApp user or call an invented path
 export class AirudderChatbotApi implements ICredentialType {
 	name = 'airudderChatbotApi';
 
@@ -34,11 +35,12 @@ export class AirudderChatbotApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The chatbot API key AIRudder issued for your company, sent as the X-AIRudder-Sign-Key header',
+			description:
+				'The chatbot API key AIRudder issued for your company, sent as the X-AIRudder-Sign-Key header',
 		},
 		{
 			displayName: 'Signature (X-AIRudder-Sign)',
-			name: 'sign',
+			name: 'signSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
@@ -60,7 +62,7 @@ export class AirudderChatbotApi implements ICredentialType {
 		properties: {
 			headers: {
 				'X-AIRudder-Sign-Key': '={{$credentials.apiKey}}',
-				'X-AIRudder-Sign': '={{$credentials.sign}}',
+				'X-AIRudder-Sign': '={{$credentials.signSecret}}',
 			},
 		},
 	};

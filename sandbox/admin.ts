@@ -83,14 +83,26 @@ const ADMIN: Record<string, AdminHandler> = {
 		}
 		try {
 			const source = body.body === undefined ? callbackExample(body.event).source : 'request body';
-			const answer = await fireCallback(body.url, body.event, isObject(body.body) ? body.body : undefined, (body.headers ?? {}) as Record<string, string>);
+			const answer = await fireCallback(
+				body.url,
+				body.event,
+				isObject(body.body) ? body.body : undefined,
+				(body.headers ?? {}) as Record<string, string>,
+			);
 			return done({ ...answer, source });
 		} catch (error) {
 			return bad((error as Error).message);
 		}
 	},
 	'GET /__sandbox/events': () =>
-		done({ events: [...CALLBACK_EVENTS.values()].map(({ event, file, docUrl, source }) => ({ event, file, docUrl, source })) }),
+		done({
+			events: [...CALLBACK_EVENTS.values()].map(({ event, file, docUrl, source }) => ({
+				event,
+				file,
+				docUrl,
+				source,
+			})),
+		}),
 	'GET /__sandbox/tasks': ({ state }) => done({ tasks: [...state.tasks.values()] }),
 	'GET /__sandbox/workflows': ({ state }) => done({ workflows: [...state.workflows.values()] }),
 	'POST /__sandbox/reset': (ctx) => {
@@ -100,7 +112,12 @@ const ADMIN: Record<string, AdminHandler> = {
 };
 
 /** Answers an admin request. @returns undefined when no admin route has this method and path. */
-export async function handleAdmin(ctx: AdminContext, method: string, path: string, rawBody: string): Promise<AdminReply | undefined> {
+export async function handleAdmin(
+	ctx: AdminContext,
+	method: string,
+	path: string,
+	rawBody: string,
+): Promise<AdminReply | undefined> {
 	const handler = ADMIN[`${method} ${path}`];
 	if (!handler) return undefined;
 	let body: unknown;

@@ -37,7 +37,10 @@ export function sandboxEncrypt(plaintext: string, key: string): string {
 	const data = CryptoJS.enc.Utf8.parse(plaintext);
 	const pad = 16 - (data.sigBytes % 16);
 	data.concat(CryptoJS.lib.WordArray.create(new Array(Math.ceil(pad / 4)).fill(0), pad));
-	const encrypted = CryptoJS.AES.encrypt(data, keyBytes(key), { mode: CryptoJS.mode.ECB, padding: CryptoJS.pad.NoPadding });
+	const encrypted = CryptoJS.AES.encrypt(data, keyBytes(key), {
+		mode: CryptoJS.mode.ECB,
+		padding: CryptoJS.pad.NoPadding,
+	});
 	return encrypted.ciphertext.toString(CryptoJS.enc.Base64);
 }
 
@@ -46,15 +49,25 @@ export function sandboxEncrypt(plaintext: string, key: string): string {
  * @throws Error when the text is not base64 of whole 16-byte blocks or the result is not UTF-8.
  */
 export function sandboxDecrypt(ciphertext: string, key: string): string {
-	if (ciphertext === '' || !BASE64.test(ciphertext)) throw new Error('the ciphertext is not standard base64');
+	if (ciphertext === '' || !BASE64.test(ciphertext))
+		throw new Error('the ciphertext is not standard base64');
 	const data = CryptoJS.enc.Base64.parse(ciphertext);
-	if (data.sigBytes === 0 || data.sigBytes % 16 !== 0) throw new Error('the ciphertext is not whole 16-byte AES blocks');
-	const plain = CryptoJS.AES.decrypt(CryptoJS.lib.CipherParams.create({ ciphertext: data }), keyBytes(key), {
-		mode: CryptoJS.mode.ECB,
-		padding: CryptoJS.pad.NoPadding,
-	});
+	if (data.sigBytes === 0 || data.sigBytes % 16 !== 0)
+		throw new Error('the ciphertext is not whole 16-byte AES blocks');
+	const plain = CryptoJS.AES.decrypt(
+		CryptoJS.lib.CipherParams.create({ ciphertext: data }),
+		keyBytes(key),
+		{
+			mode: CryptoJS.mode.ECB,
+			padding: CryptoJS.pad.NoPadding,
+		},
+	);
 	let length = plain.sigBytes;
-	while (length > 0 && ((plain.words[(length - 1) >>> 2] >>> (24 - ((length - 1) % 4) * 8)) & 0xff) === 0) length--;
+	while (
+		length > 0 &&
+		((plain.words[(length - 1) >>> 2] >>> (24 - ((length - 1) % 4) * 8)) & 0xff) === 0
+	)
+		length--;
 	plain.sigBytes = length;
 	plain.clamp();
 	try {

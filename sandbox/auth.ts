@@ -33,10 +33,19 @@ export function obtainToken(state: SandboxState, body: unknown): JsonReply {
  * @returns undefined when the token is known and unexpired, else an HTTP 401 reply (ILLUSTRATIVE body:
  *   the docs only say a wrong or missing token makes the call fail).
  */
-export function checkToken(state: SandboxState, authorization: string | undefined): JsonReply | undefined {
+export function checkToken(
+	state: SandboxState,
+	authorization: string | undefined,
+): JsonReply | undefined {
 	if (authorization === undefined) return fail(401, 'Authorization header is missing', null, 401);
 	const m = /^Token ([^ ]+)$/.exec(authorization);
-	if (!m) return fail(401, 'Authorization must be "Token <token>" (the word Token, one space, the token)', null, 401);
+	if (!m)
+		return fail(
+			401,
+			'Authorization must be "Token <token>" (the word Token, one space, the token)',
+			null,
+			401,
+		);
 	const expiresAt = state.tokens.get(m[1]);
 	if (expiresAt === undefined) return fail(401, 'Unknown token', null, 401);
 	if (expiresAt <= Date.now()) return fail(401, 'Token expired', null, 401);

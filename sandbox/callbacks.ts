@@ -1,7 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
 
-
 /**
  * Callbacks ("webhooks") AIRudder POSTs to a URL the integrator gives it. Delivery follows the
  * documented pushes (seed 001 and the Workflow pages): JSON POST with `Content-Type:
@@ -32,8 +31,10 @@ const APIFOX = 'https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57b
 const TASK_DOC = 'https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773';
 const PLAN_DOC = 'https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996797';
 const LINES_DOC = 'https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-130920469';
-const LEADS_DOC = 'https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-78060933 (candidate; page not readable)';
-const INBOUND_DOC = 'https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-146717085 (candidate; page not readable)';
+const LEADS_DOC =
+	'https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-78060933 (candidate; page not readable)';
+const INBOUND_DOC =
+	'https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-146717085 (candidate; page not readable)';
 
 // Sample values: the TaskID, number, customer and comments of the docs' create-task example (seed 002).
 const SAMPLE_TASK_ID = 'c3b6b04cd7f8d2b182d3fd20eed3d144';
@@ -59,11 +60,22 @@ function sampleCall(extra: Record<string, unknown> = {}): Record<string, unknown
 
 /** ILLUSTRATIVE task-end payload. */
 function sampleTask(): Record<string, unknown> {
-	return { TaskID: SAMPLE_TASK_ID, TaskName: 'test-apitest-001', Status: 'finished', Total: 1, Finished: 1, Cancelled: 0 };
+	return {
+		TaskID: SAMPLE_TASK_ID,
+		TaskName: 'test-apitest-001',
+		Status: 'finished',
+		Total: 1,
+		Finished: 1,
+		Cancelled: 0,
+	};
 }
 
 /** ILLUSTRATIVE plan-end payload. */
-const samplePlan = () => ({ PlanID: '8d2b182d3fd20eed3d144c3b6b04cd7f', PlanName: 'sandbox-plan', Status: 'finished' });
+const samplePlan = () => ({
+	PlanID: '8d2b182d3fd20eed3d144c3b6b04cd7f',
+	PlanName: 'sandbox-plan',
+	Status: 'finished',
+});
 
 const WORKFLOW_FIELDS = {
 	workflow_id: '4cb9db206ac0xxxxxxxxxx15e4e613d2',
@@ -97,162 +109,255 @@ export const CALLBACK_EVENTS: ReadonlyMap<string, CallbackEvent> = new Map([
 	event('infoCheckWebhookOfTask', LINES, LINES_DOC, 'sandbox illustrative', sampleTask()),
 	event('infoCheckWebhookOfCall', LINES, LINES_DOC, 'sandbox illustrative', sampleCall()),
 	event('infoCheckWebhookOfPlan', LINES, LINES_DOC, 'sandbox illustrative', samplePlan()),
-	event('workflowPdsTaskStatusChanged', WORKFLOW, `${APIFOX}/api-50408764`, 'reference example (illustrative)', {
-		type: 'TaskStatus',
-		body: { taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3', taskName: 'pds_task_0501', callid: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e', state: 'Finished' },
-	}),
-	event('workflowPdsContactStatusChanged', WORKFLOW, `${APIFOX}/api-50409091`, 'reference example (illustrative)', {
-		type: 'ContactStatus',
-		body: {
-			taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
-			taskName: 'pds_task_0501',
-			callid: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
-			state: 'HANGUP',
-			phoneNumber: '+6281234567890',
-			hangupReason: 2,
+	event(
+		'workflowPdsTaskStatusChanged',
+		WORKFLOW,
+		`${APIFOX}/api-50408764`,
+		'reference example (illustrative)',
+		{
+			type: 'TaskStatus',
+			body: {
+				taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
+				taskName: 'pds_task_0501',
+				callid: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
+				state: 'Finished',
+			},
 		},
-	}),
-	event('workflowPdsAgentStatusChanged', WORKFLOW, `${APIFOX}/api-50406436`, 'reference example (illustrative)', {
-		type: 'AgentStatus',
-		body: {
-			taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
-			taskName: 'pds_task_0501',
-			callid: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
-			State: 'TALKRESULT',
-			phoneNumber: '+6281234567890',
+	),
+	event(
+		'workflowPdsContactStatusChanged',
+		WORKFLOW,
+		`${APIFOX}/api-50409091`,
+		'reference example (illustrative)',
+		{
+			type: 'ContactStatus',
+			body: {
+				taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
+				taskName: 'pds_task_0501',
+				callid: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
+				state: 'HANGUP',
+				phoneNumber: '+6281234567890',
+				hangupReason: 2,
+			},
 		},
-	}),
+	),
+	event(
+		'workflowPdsAgentStatusChanged',
+		WORKFLOW,
+		`${APIFOX}/api-50406436`,
+		'reference example (illustrative)',
+		{
+			type: 'AgentStatus',
+			body: {
+				taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
+				taskName: 'pds_task_0501',
+				callid: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
+				State: 'TALKRESULT',
+				phoneNumber: '+6281234567890',
+			},
+		},
+	),
 	// The reference lists only the five workflow fields of this push (x-likely-properties).
-	event('workflowCallCompleted', WORKFLOW, `${APIFOX}/api-45263573`, 'sandbox illustrative', sampleCall(WORKFLOW_FIELDS)),
-	event('workflowCustomApiNodePush', WORKFLOW, `${APIFOX}/api-154267240`, 'reference example (illustrative)', {
-		workflow_id: '0ca6e3a59cf74630906683882aa5111a',
-		workflow_name: 'collection_0501',
-		node_id: 'api_node_1',
-		node_name: 'Custom API',
-		callee: {
-			case_id: 'C20250501001',
-			callee_name: 'Budi',
-			callee_gender: 'male',
-			callee_number: '+6281234567890',
-			platform_name: 'AIRUDDER',
-			extra_a: 'loan-123',
+	event(
+		'workflowCallCompleted',
+		WORKFLOW,
+		`${APIFOX}/api-45263573`,
+		'sandbox illustrative',
+		sampleCall(WORKFLOW_FIELDS),
+	),
+	event(
+		'workflowCustomApiNodePush',
+		WORKFLOW,
+		`${APIFOX}/api-154267240`,
+		'reference example (illustrative)',
+		{
+			workflow_id: '0ca6e3a59cf74630906683882aa5111a',
+			workflow_name: 'collection_0501',
+			node_id: 'api_node_1',
+			node_name: 'Custom API',
+			callee: {
+				case_id: 'C20250501001',
+				callee_name: 'Budi',
+				callee_gender: 'male',
+				callee_number: '+6281234567890',
+				platform_name: 'AIRUDDER',
+				extra_a: 'loan-123',
+			},
 		},
-	}),
-	event('workflowListCompleted', WORKFLOW, `${APIFOX}/api-154087917`, 'reference example (illustrative)', {
-		case_id: 'test-caseid11',
-		workflow_id: '4cb9db206ac0xxxxxxxxxx15e4e613d2',
-		workflow_name: '0970_0415_1',
-		callee_number: '+6289xxxxxxxx234',
-		rows: [
-			{
-				nodetask_id: '8fb437c7c413xxxxxxxxxx35b09b5a3',
-				nodetask_name: 'Robot call 1',
-				node_type: '<node_type - values not documented>',
-				task_id: 'c3b6b04cd7f8d2b182d3fd20eed3d144',
-			},
-		],
-	}),
-	event('workflowStatusChanged', WORKFLOW, `${APIFOX}/api-178704796`, 'reference example (illustrative)', {
-		workflow_id: '4cb9db206ac0xxxxxxxxxx15e4e613d2',
-		workflow_name: '0970_0415_1',
-		status: '<status - values not documented>',
-		actions: [
-			{
-				nodetask_id: '8fb437c7c413xxxxxxxxxx35b09b5a3',
-				nodetask_name: 'WABA Template1_232fe6',
-				node_type: '<node_type - values not documented>',
-				task_id: '602ff2fc65e5xxxxxxxxxx9b4ee9736e',
-				task_status: '<task_status - values not documented>',
-			},
-		],
-	}),
+	),
+	event(
+		'workflowListCompleted',
+		WORKFLOW,
+		`${APIFOX}/api-154087917`,
+		'reference example (illustrative)',
+		{
+			case_id: 'test-caseid11',
+			workflow_id: '4cb9db206ac0xxxxxxxxxx15e4e613d2',
+			workflow_name: '0970_0415_1',
+			callee_number: '+6289xxxxxxxx234',
+			rows: [
+				{
+					nodetask_id: '8fb437c7c413xxxxxxxxxx35b09b5a3',
+					nodetask_name: 'Robot call 1',
+					node_type: '<node_type - values not documented>',
+					task_id: 'c3b6b04cd7f8d2b182d3fd20eed3d144',
+				},
+			],
+		},
+	),
+	event(
+		'workflowStatusChanged',
+		WORKFLOW,
+		`${APIFOX}/api-178704796`,
+		'reference example (illustrative)',
+		{
+			workflow_id: '4cb9db206ac0xxxxxxxxxx15e4e613d2',
+			workflow_name: '0970_0415_1',
+			status: '<status - values not documented>',
+			actions: [
+				{
+					nodetask_id: '8fb437c7c413xxxxxxxxxx35b09b5a3',
+					nodetask_name: 'WABA Template1_232fe6',
+					node_type: '<node_type - values not documented>',
+					task_id: '602ff2fc65e5xxxxxxxxxx9b4ee9736e',
+					task_status: '<task_status - values not documented>',
+				},
+			],
+		},
+	),
 	// Seed 001, the full page: the doc's example exactly as shown.
-	event('workflowWabaMessageStatusChanged', WORKFLOW, 'https://api-docs.airudder.com/apidoc/docs-site/1780479/api-285317014', 'doc example', {
-		workflow_id: '4cb9db206ac0xxxxxxxxxx15e4e613d2',
-		workflow_name: '0970_0415_1',
-		nodetask_id: '8fb437c7c413xxxxxxxxxx35b09b5a3',
-		nodetask_name: 'WABA Template1_232fe6',
-		waba_task_id: '602ff2fc65e5xxxxxxxxxx9b4ee9736e',
-		wfdetail_uuid: '4a786086d05a4xxxxxxxxxxfb8abb1de7',
-		timestamp: 1744687206,
-		status: 'delivery',
-		msg_id: 'f4d594881abxxxxxxxxxx029e63f055',
-		send_time: '2025-04-15T03:20:00Z',
-		waba_template_name: 'send_card_for_sales_0331',
-		waba_template_id: 288,
-		channel_id: '6289xxxxx1234',
-		callee: '+6289xxxxxxxx234',
-		variables: { date: '2025-05-01', name: 'will Smith', project: 'Voicebot' },
-	}),
+	event(
+		'workflowWabaMessageStatusChanged',
+		WORKFLOW,
+		'https://api-docs.airudder.com/apidoc/docs-site/1780479/api-285317014',
+		'doc example',
+		{
+			workflow_id: '4cb9db206ac0xxxxxxxxxx15e4e613d2',
+			workflow_name: '0970_0415_1',
+			nodetask_id: '8fb437c7c413xxxxxxxxxx35b09b5a3',
+			nodetask_name: 'WABA Template1_232fe6',
+			waba_task_id: '602ff2fc65e5xxxxxxxxxx9b4ee9736e',
+			wfdetail_uuid: '4a786086d05a4xxxxxxxxxxfb8abb1de7',
+			timestamp: 1744687206,
+			status: 'delivery',
+			msg_id: 'f4d594881abxxxxxxxxxx029e63f055',
+			send_time: '2025-04-15T03:20:00Z',
+			waba_template_name: 'send_card_for_sales_0331',
+			waba_template_id: 288,
+			channel_id: '6289xxxxx1234',
+			callee: '+6289xxxxxxxx234',
+			variables: { date: '2025-05-01', name: 'will Smith', project: 'Voicebot' },
+		},
+	),
 	// The doc example, trimmed where the stored copy breaks off (inside the third message's `reply`).
-	event('workflowChatbotSessionEnded', WORKFLOW, 'https://api-docs.airudder.com/api-286285407', 'doc example', {
-		workflow_id: '4cb9db206ac04xxxxxxxxa315e4e613d2',
-		workflow_name: '0970_0415_1',
-		nodetask_id: '8fb437c7cxxxxxxxx43b35b09b5a3',
-		nodetask_name: 'WABA Template1_232fe6',
-		waba_task_id: '602ff2fc65exxxxxxxxb89b4ee9736e',
-		wfdetail_uuid: '4a786086d05xxxxxxxx9dfb8abb1de7',
-		timestamp: 1744699269,
-		channel: 'WhatsApp',
-		channel_id: '6289xxxxxxxx9070',
-		callee: '+6289xxxxxxxx89092',
-		call_id: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
-		robot_id: '4755',
-		status: 'closed',
-		session_start_time: '2025-04-15T06:41:00Z',
-		session_end_time: '2025-04-15T06:41:09Z',
-		session_end_reason: 'robot',
-		intention: 'E',
-		talk_round: 3,
-		ner_slots: { test_echo: 'okhhhhh' },
-		event_label: { EventLabel: '1' },
-		variables: { date: '2025-05-01', name: 'xinxin.tao', project: 'voicebot' },
-		messages: [
-			{
-				msg_id: '172016xxxxxxxx45344',
-				sender_type: 'system',
-				timestamp: 1720160207,
-				status: 'delivery',
-				content: { type: 'system', system: { type: 'conversation.start', from_seat_id: '', to_seat_id: '' } },
-			},
-			{
-				msg_id: '05b1de1203xxxxxxxx64432e9a',
-				sender_type: 'chatbot',
-				timestamp: 1720159500,
-				status: 'read',
-				content: {
-					type: 'template',
-					template: {
-						type: 'WhatsApp',
-						content: {
-							header: { type: 'image', media: { origin_url: 'https://xxxxxxxx/wpimages/2020/02/france-in-pictuxxxxxxxxtograph-eiffel-tower.jpg' } },
-							body: 'Hi, tom, we will hold a party from 2024-03-07, welcome to join us',
-							footer: 'welcome',
-							button: [
-								{ type: 'QUICK_REPLY', text: 'no' },
-								{ type: 'OPT_OUT', text: 'yes' },
-							],
-						},
-						info: { id: 35, name: 'opt_out_02_27_english', language: 'en' },
+	event(
+		'workflowChatbotSessionEnded',
+		WORKFLOW,
+		'https://api-docs.airudder.com/api-286285407',
+		'doc example',
+		{
+			workflow_id: '4cb9db206ac04xxxxxxxxa315e4e613d2',
+			workflow_name: '0970_0415_1',
+			nodetask_id: '8fb437c7cxxxxxxxx43b35b09b5a3',
+			nodetask_name: 'WABA Template1_232fe6',
+			waba_task_id: '602ff2fc65exxxxxxxxb89b4ee9736e',
+			wfdetail_uuid: '4a786086d05xxxxxxxx9dfb8abb1de7',
+			timestamp: 1744699269,
+			channel: 'WhatsApp',
+			channel_id: '6289xxxxxxxx9070',
+			callee: '+6289xxxxxxxx89092',
+			call_id: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
+			robot_id: '4755',
+			status: 'closed',
+			session_start_time: '2025-04-15T06:41:00Z',
+			session_end_time: '2025-04-15T06:41:09Z',
+			session_end_reason: 'robot',
+			intention: 'E',
+			talk_round: 3,
+			ner_slots: { test_echo: 'okhhhhh' },
+			event_label: { EventLabel: '1' },
+			variables: { date: '2025-05-01', name: 'xinxin.tao', project: 'voicebot' },
+			messages: [
+				{
+					msg_id: '172016xxxxxxxx45344',
+					sender_type: 'system',
+					timestamp: 1720160207,
+					status: 'delivery',
+					content: {
+						type: 'system',
+						system: { type: 'conversation.start', from_seat_id: '', to_seat_id: '' },
 					},
 				},
-			},
-			{ msg_id: '37c9704d4xxxxxxxx64982', sender_type: 'user', timestamp: 1720159548, status: 'read', content: { type: 'button', text: 'no' } },
-		],
-	}),
+				{
+					msg_id: '05b1de1203xxxxxxxx64432e9a',
+					sender_type: 'chatbot',
+					timestamp: 1720159500,
+					status: 'read',
+					content: {
+						type: 'template',
+						template: {
+							type: 'WhatsApp',
+							content: {
+								header: {
+									type: 'image',
+									media: {
+										origin_url:
+											'https://xxxxxxxx/wpimages/2020/02/france-in-pictuxxxxxxxxtograph-eiffel-tower.jpg',
+									},
+								},
+								body: 'Hi, tom, we will hold a party from 2024-03-07, welcome to join us',
+								footer: 'welcome',
+								button: [
+									{ type: 'QUICK_REPLY', text: 'no' },
+									{ type: 'OPT_OUT', text: 'yes' },
+								],
+							},
+							info: { id: 35, name: 'opt_out_02_27_english', language: 'en' },
+						},
+					},
+				},
+				{
+					msg_id: '37c9704d4xxxxxxxx64982',
+					sender_type: 'user',
+					timestamp: 1720159548,
+					status: 'read',
+					content: { type: 'button', text: 'no' },
+				},
+			],
+		},
+	),
 	event('leadsGenPdsTaskStatusChanged', LEADS, LEADS_DOC, 'sandbox illustrative', {
 		type: 'TaskStatus',
-		body: { taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3', taskName: 'pds_task_0501', state: 'Finished' },
+		body: {
+			taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
+			taskName: 'pds_task_0501',
+			state: 'Finished',
+		},
 	}),
 	event('leadsGenPdsAgentStatusChanged', LEADS, LEADS_DOC, 'sandbox illustrative', {
 		type: 'AgentStatus',
-		body: { taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3', taskName: 'pds_task_0501', State: 'TALKRESULT' },
+		body: {
+			taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
+			taskName: 'pds_task_0501',
+			State: 'TALKRESULT',
+		},
 	}),
 	event('leadsGenPdsContactStatusChanged', LEADS, LEADS_DOC, 'sandbox illustrative', {
 		type: 'ContactStatus',
-		body: { taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3', taskName: 'pds_task_0501', state: 'HANGUP', phoneNumber: '+6281234567890' },
+		body: {
+			taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
+			taskName: 'pds_task_0501',
+			state: 'HANGUP',
+			phoneNumber: '+6281234567890',
+		},
 	}),
-	event('leadsGenCallEndStatus', LEADS, LEADS_DOC, 'sandbox illustrative', sampleCall(WORKFLOW_FIELDS)),
+	event(
+		'leadsGenCallEndStatus',
+		LEADS,
+		LEADS_DOC,
+		'sandbox illustrative',
+		sampleCall(WORKFLOW_FIELDS),
+	),
 	event('leadsGenCustomApiDataPush', LEADS, LEADS_DOC, 'sandbox illustrative', {
 		workflow_id: '0ca6e3a59cf74630906683882aa5111a',
 		workflow_name: 'leads_0501',
@@ -287,10 +392,15 @@ export const CALLBACK_EVENTS: ReadonlyMap<string, CallbackEvent> = new Map([
 ]);
 
 /** Default payload of `event` (a deep copy) and where it comes from. @throws Error for an unknown event. */
-export function callbackExample(name: string): { body: Record<string, unknown>; source: PayloadSource } {
+export function callbackExample(name: string): {
+	body: Record<string, unknown>;
+	source: PayloadSource;
+} {
 	const known = CALLBACK_EVENTS.get(name);
 	if (!known) {
-		throw new Error(`Unknown callback event "${name}". Known: ${[...CALLBACK_EVENTS.keys()].join(', ')}`);
+		throw new Error(
+			`Unknown callback event "${name}". Known: ${[...CALLBACK_EVENTS.keys()].join(', ')}`,
+		);
 	}
 	return { body: structuredClone(known.example), source: known.source };
 }
@@ -310,7 +420,8 @@ export async function fireCallback(
 	const payload = body ?? callbackExample(name).body;
 	callbackExample(name); // an unknown event is refused even with a body (catches typos)
 	const target = new URL(url);
-	if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`Callback URL must be http(s): ${url}`);
+	if (target.protocol !== 'http:' && target.protocol !== 'https:')
+		throw new Error(`Callback URL must be http(s): ${url}`);
 	const text = JSON.stringify(payload);
 	return await new Promise((resolve, reject) => {
 		const request = (target.protocol === 'https:' ? https : http).request(
@@ -329,11 +440,18 @@ export async function fireCallback(
 			(response) => {
 				const chunks: Buffer[] = [];
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode ?? 0,
+						body: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
 				response.on('error', reject);
 			},
 		);
-		request.setTimeout(TIMEOUT_MS, () => request.destroy(new Error(`Callback to ${url} timed out after ${TIMEOUT_MS} ms`)));
+		request.setTimeout(TIMEOUT_MS, () =>
+			request.destroy(new Error(`Callback to ${url} timed out after ${TIMEOUT_MS} ms`)),
+		);
 		request.on('error', reject);
 		request.end(text);
 	});

@@ -38,15 +38,20 @@ interface ChatbotReply {
 
 type Body = Record<string, unknown>;
 
-const success = (data: unknown): ChatbotReply => ({ status: 200, body: { request_id: hexId(), code: 200, message: 'Success', data } });
+const success = (data: unknown): ChatbotReply => ({
+	status: 200,
+	body: { request_id: hexId(), code: 200, message: 'Success', data },
+});
 /** ILLUSTRATIVE error envelope (see the file comment). */
 const failure = (code: number, message: string, status = 200): ChatbotReply => ({
 	status,
 	body: { request_id: hexId(), code, message, data: null },
 });
-const invalid = (field: string, problem: string): ChatbotReply => failure(400, `${field} ${problem}`);
+const invalid = (field: string, problem: string): ChatbotReply =>
+	failure(400, `${field} ${problem}`);
 
-const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Body =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 type JsonType = 'string' | 'integer' | 'array' | 'object';
 
@@ -61,15 +66,27 @@ function typeOk(value: unknown, type: JsonType): boolean {
  * Checks fields of `body` in order: presence when required (null, '' and [] count as missing) and
  * JSON type. @returns the first failure, or undefined.
  */
-function checkFields(body: Body, fields: Array<[string, JsonType, boolean]>, prefix = ''): ChatbotReply | undefined {
+function checkFields(
+	body: Body,
+	fields: Array<[string, JsonType, boolean]>,
+	prefix = '',
+): ChatbotReply | undefined {
 	for (const [field, type, required] of fields) {
 		const value = body[field];
-		const missing = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+		const missing =
+			value === undefined ||
+			value === null ||
+			value === '' ||
+			(Array.isArray(value) && value.length === 0);
 		if (missing) {
 			if (required) return invalid(`${prefix}${field}`, 'is required');
 			continue;
 		}
-		if (!typeOk(value, type)) return invalid(`${prefix}${field}`, `must be ${type === 'integer' ? 'an integer' : `a${type === 'array' || type === 'object' ? 'n' : ''} ${type}`}`);
+		if (!typeOk(value, type))
+			return invalid(
+				`${prefix}${field}`,
+				`must be ${type === 'integer' ? 'an integer' : `a${type === 'array' || type === 'object' ? 'n' : ''} ${type}`}`,
+			);
 	}
 	return undefined;
 }
@@ -97,8 +114,13 @@ function sendTemplate(body: Body): ChatbotReply {
 		['custom', 'string', true],
 	]);
 	if (problem) return problem;
-	if (body.channel !== 'WhatsApp') return invalid('channel', `must be "WhatsApp" (got "${String(body.channel)}")`);
-	if ((body.timestamp as number) > MAX_SECONDS) return invalid('timestamp', 'must be Unix seconds (this looks like milliseconds) [sandbox check]');
+	if (body.channel !== 'WhatsApp')
+		return invalid('channel', `must be "WhatsApp" (got "${String(body.channel)}")`);
+	if ((body.timestamp as number) > MAX_SECONDS)
+		return invalid(
+			'timestamp',
+			'must be Unix seconds (this looks like milliseconds) [sandbox check]',
+		);
 	for (const [i, receiver] of (body.receivers as unknown[]).entries()) {
 		if (!isObject(receiver)) return invalid(`receivers[${i}]`, 'must be an object');
 		const bad = checkFields(receiver, [['id', 'string', false]], `receivers[${i}].`);
@@ -109,7 +131,8 @@ function sendTemplate(body: Body): ChatbotReply {
 		const bad = checkFields(entry, [['variable', 'object', false]], `template[${i}].`);
 		if (bad) return bad;
 		for (const [name, value] of Object.entries((entry.variable as Body | undefined) ?? {})) {
-			if (typeof value !== 'string') return invalid(`template[${i}].variable.${name}`, 'must be a string');
+			if (typeof value !== 'string')
+				return invalid(`template[${i}].variable.${name}`, 'must be a string');
 		}
 	}
 	let custom: unknown;
@@ -118,7 +141,11 @@ function sendTemplate(body: Body): ChatbotReply {
 	} catch {
 		custom = undefined;
 	}
-	if (!isObject(custom)) return invalid('custom', 'must be a JSON object written as a string, e.g. "{\\"robot_id\\":3927}" [sandbox check]');
+	if (!isObject(custom))
+		return invalid(
+			'custom',
+			'must be a JSON object written as a string, e.g. "{\\"robot_id\\":3927}" [sandbox check]',
+		);
 	return success({ task_id: hexId() });
 }
 
@@ -143,9 +170,18 @@ const EXAMPLE_MESSAGES = [
 				footer: { text: '' },
 				action: {
 					buttons: [
-						{ type: 'reply', reply: { id: '0b83f81b7ede2cc620b5a9cabc021855-2-1-button-0-', title: '男' } },
-						{ type: 'reply', reply: { id: '0b83f81b7ede2cc620b5a9cabc021855-2-1-button-1-', title: '女' } },
-						{ type: 'reply', reply: { id: '0b83f81b7ede2cc620b5a9cabc021855-2-1-button-2-', title: '其他' } },
+						{
+							type: 'reply',
+							reply: { id: '0b83f81b7ede2cc620b5a9cabc021855-2-1-button-0-', title: '男' },
+						},
+						{
+							type: 'reply',
+							reply: { id: '0b83f81b7ede2cc620b5a9cabc021855-2-1-button-1-', title: '女' },
+						},
+						{
+							type: 'reply',
+							reply: { id: '0b83f81b7ede2cc620b5a9cabc021855-2-1-button-2-', title: '其他' },
+						},
 					],
 				},
 			},
@@ -208,10 +244,34 @@ function huaweiMessage(body: Body): ChatbotReply {
 }
 
 /** The chatbot routes of the sandbox (for the server's route listing). */
-export const CHATBOT_ROUTES: ReadonlyArray<{ method: 'POST'; path: string; operationId: string; docUrl: string; handler: (body: Body) => ChatbotReply }> = [
-	{ method: 'POST', path: '/api/v1/template/send', operationId: 'chatbotSendTemplateMessage', docUrl: 'shared/seeds/000_72e8569117bab1d0.txt', handler: sendTemplate },
-	{ method: 'POST', path: '/api/v1/session/messages', operationId: 'chatbotQueryMessageList', docUrl: 'https://api-docs.airudder.com/api-196358697', handler: listMessages },
-	{ method: 'POST', path: '/api/v1/channel/huawei/message', operationId: 'chatbotHuaweiUserSendMessage', docUrl: 'https://api-docs.airudder.com/api-185886081', handler: huaweiMessage },
+export const CHATBOT_ROUTES: ReadonlyArray<{
+	method: 'POST';
+	path: string;
+	operationId: string;
+	docUrl: string;
+	handler: (body: Body) => ChatbotReply;
+}> = [
+	{
+		method: 'POST',
+		path: '/api/v1/template/send',
+		operationId: 'chatbotSendTemplateMessage',
+		docUrl: 'shared/seeds/000_72e8569117bab1d0.txt',
+		handler: sendTemplate,
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/session/messages',
+		operationId: 'chatbotQueryMessageList',
+		docUrl: 'https://api-docs.airudder.com/api-196358697',
+		handler: listMessages,
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/channel/huawei/message',
+		operationId: 'chatbotHuaweiUserSendMessage',
+		docUrl: 'https://api-docs.airudder.com/api-185886081',
+		handler: huaweiMessage,
+	},
 ];
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -219,13 +279,20 @@ function header(req: IncomingMessage, name: string): string | undefined {
 	return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function answer(req: IncomingMessage, rawBody: string, ctx: ChatbotSandboxContext, route: (typeof CHATBOT_ROUTES)[number]): ChatbotReply {
-	if ((req.method ?? 'GET').toUpperCase() !== route.method) return failure(405, `${req.method ?? 'GET'} is not allowed on ${route.path}`, 405);
+function answer(
+	req: IncomingMessage,
+	rawBody: string,
+	ctx: ChatbotSandboxContext,
+	route: (typeof CHATBOT_ROUTES)[number],
+): ChatbotReply {
+	if ((req.method ?? 'GET').toUpperCase() !== route.method)
+		return failure(405, `${req.method ?? 'GET'} is not allowed on ${route.path}`, 405);
 	const key = header(req, 'x-airudder-sign-key');
 	if (!key) return failure(401, 'X-AIRudder-Sign-Key header is missing', 401);
 	if (key !== ctx.apiKey) return failure(401, 'X-AIRudder-Sign-Key is not a known API key', 401);
 	// The docs' examples send Content-Type: application/json (checked as the cloud routes do).
-	if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) return invalid('Content-Type', 'must be application/json');
+	if (!/^application\/json\b/i.test(header(req, 'content-type') ?? ''))
+		return invalid('Content-Type', 'must be application/json');
 	let body: unknown;
 	try {
 		body = JSON.parse(rawBody);
@@ -246,7 +313,12 @@ function answer(req: IncomingMessage, rawBody: string, ctx: ChatbotSandboxContex
  * @returns true when the path is one of `CHATBOT_ROUTES` (then `res` has been answered), false
  *   otherwise (nothing written). Records nothing.
  */
-export function handleChatbot(req: IncomingMessage, res: ServerResponse, rawBody: string, ctx: ChatbotSandboxContext): boolean {
+export function handleChatbot(
+	req: IncomingMessage,
+	res: ServerResponse,
+	rawBody: string,
+	ctx: ChatbotSandboxContext,
+): boolean {
 	const url = req.url ?? '/';
 	const path = url.includes('?') ? url.slice(0, url.indexOf('?')) : url;
 	const route = CHATBOT_ROUTES.find((r) => r.path === path);
@@ -254,7 +326,10 @@ export function handleChatbot(req: IncomingMessage, res: ServerResponse, rawBody
 	const reply = answer(req, rawBody, ctx, route);
 	const text = JSON.stringify(reply.body);
 	res
-		.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) })
+		.writeHead(reply.status, {
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Length': String(Buffer.byteLength(text)),
+		})
 		.end(text);
 	return true;
 }

@@ -27,7 +27,12 @@ export function ok(data: unknown): JsonReply {
 }
 
 /** ILLUSTRATIVE error envelope (see the file comment). Business errors keep HTTP 200 by default. */
-export function fail(code: number, message: string, data: unknown = null, httpStatus = 200): JsonReply {
+export function fail(
+	code: number,
+	message: string,
+	data: unknown = null,
+	httpStatus = 200,
+): JsonReply {
 	return { status: httpStatus, body: { data, status: 'ERROR', code, message } };
 }
 
@@ -68,7 +73,12 @@ export function checkField(
 				: type === 'object'
 					? isObject(value)
 					: typeof value === type;
-	return good ? undefined : invalid(field, `must be ${type === 'integer' ? 'an integer' : `a${type === 'array' || type === 'object' ? 'n' : ''} ${type}`}`);
+	return good
+		? undefined
+		: invalid(
+				field,
+				`must be ${type === 'integer' ? 'an integer' : `a${type === 'array' || type === 'object' ? 'n' : ''} ${type}`}`,
+			);
 }
 
 /** First failing `checkField` of a list of [field, type, required]. */

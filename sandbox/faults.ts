@@ -23,7 +23,9 @@ function matches(fault: Fault, method: string, path: string): boolean {
 
 /** Takes (and counts down) the first fault matching the request, if any. */
 export function takeFault(state: SandboxState, method: string, path: string): Fault | undefined {
-	const index = state.faults.findIndex((fault) => fault.remaining > 0 && matches(fault, method, path));
+	const index = state.faults.findIndex(
+		(fault) => fault.remaining > 0 && matches(fault, method, path),
+	);
 	if (index < 0) return undefined;
 	const fault = state.faults[index];
 	fault.remaining -= 1;
@@ -40,12 +42,20 @@ export function takeFault(state: SandboxState, method: string, path: string): Fa
  *   default `application/json`).
  * @returns `'proceed'`, or the HTTP status written (0 for a dropped socket).
  */
-export async function playFault(state: SandboxState, fault: Fault, res: ServerResponse): Promise<'proceed' | number> {
+export async function playFault(
+	state: SandboxState,
+	fault: Fault,
+	res: ServerResponse,
+): Promise<'proceed' | number> {
 	if (fault.delayMs) await sleep(state, fault.delayMs);
 	if (res.destroyed) return 0;
-	const answers = fault.status !== undefined || fault.body !== undefined || fault.headers !== undefined;
+	const answers =
+		fault.status !== undefined || fault.body !== undefined || fault.headers !== undefined;
 	if (!fault.destroy && !answers) return 'proceed';
-	const headers: Record<string, string> = { ...(fault.body ? { 'Content-Type': fault.contentType ?? 'application/json' } : {}), ...fault.headers };
+	const headers: Record<string, string> = {
+		...(fault.body ? { 'Content-Type': fault.contentType ?? 'application/json' } : {}),
+		...fault.headers,
+	};
 	if (fault.destroy) {
 		if (fault.body !== undefined) {
 			res.writeHead(fault.status ?? 200, headers);

@@ -85,7 +85,13 @@ function crc32(data: Buffer): number {
 /** 2025-01-01 00:00 in MS-DOS date format (time 0). */
 const DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1;
 
-function zipHeader(kind: 'local' | 'central', name: Buffer, crc: number, size: number, offset: number): Buffer {
+function zipHeader(
+	kind: 'local' | 'central',
+	name: Buffer,
+	crc: number,
+	size: number,
+	offset: number,
+): Buffer {
 	const central = kind === 'central';
 	const header = Buffer.alloc((central ? 46 : 30) + name.length);
 	let at = header.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
@@ -113,7 +119,10 @@ function zipHeader(kind: 'local' | 'central', name: Buffer, crc: number, size: n
 
 /** Streams a stored (uncompressed) zip of identical silent WAVs named `names`. */
 async function streamZip(res: ServerResponse, names: string[], fileName: string): Promise<void> {
-	const wav = Buffer.concat([wavHeader(ZIP_ENTRY_BYTES), Buffer.alloc(ZIP_ENTRY_BYTES - WAV_HEADER_BYTES)]);
+	const wav = Buffer.concat([
+		wavHeader(ZIP_ENTRY_BYTES),
+		Buffer.alloc(ZIP_ENTRY_BYTES - WAV_HEADER_BYTES),
+	]);
 	const crc = crc32(wav);
 	const encoded = names.map((name) => Buffer.from(name, 'ascii'));
 	const offsets: number[] = [];
@@ -130,7 +139,11 @@ async function streamZip(res: ServerResponse, names: string[], fileName: string)
 		'Content-Disposition': `attachment; filename="${fileName}"`,
 	});
 	for (const name of encoded) {
-		if (!(await write(res, zipHeader('local', name, crc, wav.length, 0))) || !(await write(res, wav))) return;
+		if (
+			!(await write(res, zipHeader('local', name, crc, wav.length, 0))) ||
+			!(await write(res, wav))
+		)
+			return;
 	}
 	for (const [i, name] of encoded.entries()) {
 		if (!(await write(res, zipHeader('central', name, crc, wav.length, offsets[i])))) return;
@@ -150,22 +163,33 @@ async function streamZip(res: ServerResponse, names: string[], fileName: string)
  * one WAV per contact (`<index>-<digits>.wav`), else one `<name>.wav`.
  * @returns the HTTP status written.
  */
-export async function serveMedia(state: SandboxState, res: ServerResponse, file: string, query: Record<string, string>): Promise<number> {
+export async function serveMedia(
+	state: SandboxState,
+	res: ServerResponse,
+	file: string,
+	query: Record<string, string>,
+): Promise<number> {
 	const m = /^([A-Za-z0-9._-]+)\.(wav|zip)$/.exec(file);
 	if (!m) {
-		res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: `No media named ${file}` }));
+		res
+			.writeHead(404, { 'Content-Type': 'application/json' })
+			.end(JSON.stringify({ message: `No media named ${file}` }));
 		return 404;
 	}
 	const [, name, kind] = m;
 	if (kind === 'zip') {
 		const task = state.tasks.get(name);
-		const names = task ? task.calls.map((call, i) => `${i}-${call.Callee.replace(/\D/g, '')}.wav`) : [`${name}.wav`];
+		const names = task
+			? task.calls.map((call, i) => `${i}-${call.Callee.replace(/\D/g, '')}.wav`)
+			: [`${name}.wav`];
 		await streamZip(res, names.length > 0 ? names : [`${name}.wav`], file);
 		return 200;
 	}
 	const bytes = query.bytes === undefined ? state.opts.recordingBytes : Number(query.bytes);
 	if (!/^\d*$/.test(query.bytes ?? '') || bytes < WAV_HEADER_BYTES || bytes > MAX_WAV_BYTES) {
-		res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: 'bytes must be an integer from 44 to 4294967295' }));
+		res
+			.writeHead(400, { 'Content-Type': 'application/json' })
+			.end(JSON.stringify({ message: 'bytes must be an integer from 44 to 4294967295' }));
 		return 400;
 	}
 	res.writeHead(200, {
@@ -173,6 +197,7 @@ export async function serveMedia(state: SandboxState, res: ServerResponse, file:
 		'Content-Length': String(bytes),
 		'Content-Disposition': `attachment; filename="${file}"`,
 	});
-	if ((await write(res, wavHeader(bytes))) && (await writeZeros(res, bytes - WAV_HEADER_BYTES))) res.end();
+	if ((await write(res, wavHeader(bytes))) && (await writeZeros(res, bytes - WAV_HEADER_BYTES)))
+		res.end();
 	return 200;
 }

@@ -68,29 +68,73 @@ export const ROUTES: Route[] = [
 		aes: 'none',
 		handler: (state, { body }) => obtainToken(state, body),
 	},
-	cloud('POST', '/service/cloud/v2/task', 'collectionCreateTask', TASKS, (state, { path, body }) => createTask(state, path, body)),
-	cloud('POST', '/service/cloud/task', 'telemarketingCreateTask', LINES, (state, { path, body }) => createTask(state, path, body)),
-	cloud('GET', '/service/cloud/list', 'collectionListTasks', TASKS, (state, { query }) => listTasks(state, query)),
-	cloud('GET', '/service/cloud/detail', 'collectionGetTaskDetail', TASKS, (state, { query }) => taskDetail(state, query)),
-	cloud('POST', '/service/cloud/operation', 'collectionCancelTask', TASKS, (state, { body }) => operateTask(state, body)),
-	cloud('POST', '/service/cloud/cancelphonecall', 'collectionCancelCallInTask', TASKS, (state, { body }) => cancelPhoneCall(state, body)),
+	cloud('POST', '/service/cloud/v2/task', 'collectionCreateTask', TASKS, (state, { path, body }) =>
+		createTask(state, path, body),
+	),
+	cloud('POST', '/service/cloud/task', 'telemarketingCreateTask', LINES, (state, { path, body }) =>
+		createTask(state, path, body),
+	),
+	cloud('GET', '/service/cloud/list', 'collectionListTasks', TASKS, (state, { query }) =>
+		listTasks(state, query),
+	),
+	cloud('GET', '/service/cloud/detail', 'collectionGetTaskDetail', TASKS, (state, { query }) =>
+		taskDetail(state, query),
+	),
+	cloud('POST', '/service/cloud/operation', 'collectionCancelTask', TASKS, (state, { body }) =>
+		operateTask(state, body),
+	),
+	cloud(
+		'POST',
+		'/service/cloud/cancelphonecall',
+		'collectionCancelCallInTask',
+		TASKS,
+		(state, { body }) => cancelPhoneCall(state, body),
+	),
 	cloud('GET', '/service/cloud/robot', 'collectionListRobots', TASKS, (state) => listRobots(state)),
-	cloud('GET', '/service/cloud/case', 'collectionGetCallRecording', TASKS, (state, { query }) => getCallRecording(state, query)),
-	cloud('GET', '/service/cloud/recording', 'collectionGetTaskRecordings', TASKS, (state, { query }) => getTaskRecordings(state, query)),
-	cloud('POST', '/service/cloud/workflow/createinstance', 'workflowCreateInstance', `${APIFOX}/api-45238811`, (state, { body }) =>
-		createWorkflow(state, body),
+	cloud('GET', '/service/cloud/case', 'collectionGetCallRecording', TASKS, (state, { query }) =>
+		getCallRecording(state, query),
 	),
-	cloud('POST', '/service/cloud/workflow/uploaddetails', 'workflowAddList', `${APIFOX}/api-45238811`, (state, { body }) =>
-		addWorkflowDetails(state, body),
+	cloud(
+		'GET',
+		'/service/cloud/recording',
+		'collectionGetTaskRecordings',
+		TASKS,
+		(state, { query }) => getTaskRecordings(state, query),
 	),
-	cloud('POST', '/service/cloud/workflow/apinoticeinfo', 'workflowVerifyCustomApiNodePush', `${APIFOX}/api-58679239`, (state, { body }) =>
-		verifyCustomApiPush(state, body),
+	cloud(
+		'POST',
+		'/service/cloud/workflow/createinstance',
+		'workflowCreateInstance',
+		`${APIFOX}/api-45238811`,
+		(state, { body }) => createWorkflow(state, body),
 	),
-	cloud('POST', '/service/cloud/workflow/taskdetail', 'workflowGetOutboundTaskDetails', `${APIFOX}/api-154573225`, (state, { body }) =>
-		workflowTaskDetail(state, body),
+	cloud(
+		'POST',
+		'/service/cloud/workflow/uploaddetails',
+		'workflowAddList',
+		`${APIFOX}/api-45238811`,
+		(state, { body }) => addWorkflowDetails(state, body),
 	),
-	cloud('POST', '/service/cloud/workflow/detailinstances', 'workflowQueryWorkflowIdByCaseOrCallee', `${APIFOX}/api-154088166`, (state, { body }) =>
-		findWorkflowsByContact(state, body),
+	cloud(
+		'POST',
+		'/service/cloud/workflow/apinoticeinfo',
+		'workflowVerifyCustomApiNodePush',
+		`${APIFOX}/api-58679239`,
+		(state, { body }) => verifyCustomApiPush(state, body),
+	),
+	cloud(
+		'POST',
+		'/service/cloud/workflow/taskdetail',
+		'workflowGetOutboundTaskDetails',
+		`${APIFOX}/api-154573225`,
+		(state, { body }) => workflowTaskDetail(state, body),
+	),
+	cloud(
+		'POST',
+		'/service/cloud/workflow/detailinstances',
+		'workflowQueryWorkflowIdByCaseOrCallee',
+		`${APIFOX}/api-154088166`,
+		(state, { body }) => findWorkflowsByContact(state, body),
 	),
 	{
 		method: 'POST',

@@ -13,7 +13,15 @@ import { ROUTES } from './routes';
 import { resolveOptions, type SandboxState } from './state';
 import type { RecordedRequest, Sandbox, SandboxOptions } from './types';
 
-export type { Fault, RecordedRequest, Sandbox, SandboxCall, SandboxOptions, SandboxTask, SandboxWorkflow } from './types';
+export type {
+	Fault,
+	RecordedRequest,
+	Sandbox,
+	SandboxCall,
+	SandboxOptions,
+	SandboxTask,
+	SandboxWorkflow,
+} from './types';
 
 /**
  * The AIRudder sandbox: a local AIRudder-compatible HTTP server for development and tests (never
@@ -64,14 +72,24 @@ interface Decoded {
  * POST: the ciphertext is the body (surrounding whitespace ignored: the POST framing was cut
  * from the docs).
  */
-function decode(state: SandboxState, method: string, rawQuery: string, rawBody: string, encrypted: boolean): Decoded {
+function decode(
+	state: SandboxState,
+	method: string,
+	rawQuery: string,
+	rawBody: string,
+	encrypted: boolean,
+): Decoded {
 	let queryText = rawQuery;
 	let bodyText = rawBody;
 	let error: string | undefined;
 	const key = state.opts.aesKey;
 	if (encrypted && key !== undefined) {
 		try {
-			if (method === 'GET') queryText = sandboxDecrypt(rawQuery.includes('%') ? decodeURIComponent(rawQuery) : rawQuery, key);
+			if (method === 'GET')
+				queryText = sandboxDecrypt(
+					rawQuery.includes('%') ? decodeURIComponent(rawQuery) : rawQuery,
+					key,
+				);
 			else bodyText = sandboxDecrypt(rawBody.trim(), key);
 		} catch (e) {
 			error = (e as Error).message;
@@ -84,7 +102,12 @@ function decode(state: SandboxState, method: string, rawQuery: string, rawBody: 
 	} catch {
 		body = undefined;
 	}
-	return { query: Object.fromEntries(new URLSearchParams(queryText)), body, plaintext: method === 'GET' ? queryText : bodyText, error };
+	return {
+		query: Object.fromEntries(new URLSearchParams(queryText)),
+		body,
+		plaintext: method === 'GET' ? queryText : bodyText,
+		error,
+	};
 }
 
 /** Writes a JSON reply; with `aesKey`, the JSON text is encrypted and signed as the docs describe. */
@@ -112,7 +135,13 @@ const aesRefusal = (message: string): JsonReply => fail(400, message, null, 400)
 /** Runs one AIRudder API call through token check, AES layer, body parsing and its route. */
 function business(
 	state: SandboxState,
-	req: { method: string; path: string; headers: Record<string, string>; rawQuery: string; rawBody: string },
+	req: {
+		method: string;
+		path: string;
+		headers: Record<string, string>;
+		rawQuery: string;
+		rawBody: string;
+	},
 	decodedAsReceived: Decoded,
 	res: ServerResponse,
 ): void {
@@ -120,7 +149,8 @@ function business(
 	const route = ROUTES.find((r) => r.path === path && r.method === method);
 	if (!route) {
 		// ILLUSTRATIVE: the docs do not say how unknown paths/methods are answered.
-		if (ROUTES.some((r) => r.path === path)) return send(res, fail(405, `${method} is not allowed on ${path}`, null, 405));
+		if (ROUTES.some((r) => r.path === path))
+			return send(res, fail(405, `${method} is not allowed on ${path}`, null, 405));
 		return send(res, fail(404, `No such API: ${method} ${path}`, null, 404));
 	}
 	if (route.auth) {
@@ -130,22 +160,49 @@ function business(
 	const key = state.opts.aesKey;
 	const encrypted = headers['is-encrypted'] === '1';
 	// A plain-only route (the token exchange) reads the request as received, never decrypted.
-	const decoded = route.aes === 'none' ? decode(state, method, req.rawQuery, req.rawBody, false) : decodedAsReceived;
+	const decoded =
+		route.aes === 'none'
+			? decode(state, method, req.rawQuery, req.rawBody, false)
+			: decodedAsReceived;
 	let aesKey: string | undefined;
 	if (route.aes !== 'none' && encrypted) {
-		if (key === undefined) return send(res, aesRefusal('Is-Encrypted: 1, but this sandbox runs without an AES key (start it with --aes-key)'));
-		if (decoded.error) return send(res, aesRefusal(`The request cannot be decrypted: ${decoded.error}`));
-		if (!headers.signed) return send(res, aesRefusal('Is-Encrypted: 1 needs a Signed header (SHA-256 hex of the plaintext)'));
+		if (key === undefined)
+			return send(
+				res,
+				aesRefusal(
+					'Is-Encrypted: 1, but this sandbox runs without an AES key (start it with --aes-key)',
+				),
+			);
+		if (decoded.error)
+			return send(res, aesRefusal(`The request cannot be decrypted: ${decoded.error}`));
+		if (!headers.signed)
+			return send(
+				res,
+				aesRefusal('Is-Encrypted: 1 needs a Signed header (SHA-256 hex of the plaintext)'),
+			);
 		if (headers.signed !== sandboxSign(decoded.plaintext)) {
-			return send(res, aesRefusal('Signed does not match the SHA-256 (lowercase hex) of the decrypted data'));
+			return send(
+				res,
+				aesRefusal('Signed does not match the SHA-256 (lowercase hex) of the decrypted data'),
+			);
 		}
 		aesKey = key;
 	} else if (route.aes === 'required' && key !== undefined) {
-		return send(res, aesRefusal('This account uses AES transport: send the query/body encrypted with Is-Encrypted: 1 and Signed'));
+		return send(
+			res,
+			aesRefusal(
+				'This account uses AES transport: send the query/body encrypted with Is-Encrypted: 1 and Signed',
+			),
+		);
 	}
 	// Every cloud page lists `Content-Type: application/json` as a required header. Checked on
 	// plain JSON POSTs only: for encrypted bodies the docs' Content-Type was not readable.
-	if (method === 'POST' && aesKey === undefined && path.startsWith('/service/cloud/') && !/^application\/json\b/i.test(headers['content-type'] ?? '')) {
+	if (
+		method === 'POST' &&
+		aesKey === undefined &&
+		path.startsWith('/service/cloud/') &&
+		!/^application\/json\b/i.test(headers['content-type'] ?? '')
+	) {
 		return send(res, invalid('Content-Type', 'must be application/json'));
 	}
 	let body: unknown;
@@ -159,13 +216,20 @@ function business(
 /** Records the status the moment the head is written (also for faults and streamed media). */
 function trackStatus(res: ServerResponse, record: RecordedRequest): void {
 	const writeHead = res.writeHead;
-	res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+	res.writeHead = function (
+		this: ServerResponse,
+		...args: Parameters<ServerResponse['writeHead']>
+	) {
 		record.status = args[0];
 		return writeHead.apply(this, args);
 	} as ServerResponse['writeHead'];
 }
 
-async function handle(ctx: { state: SandboxState; reset(): void }, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+	ctx: { state: SandboxState; reset(): void },
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
 	const { state } = ctx;
 	const method = (req.method ?? 'GET').toUpperCase();
 	const rawUrl = req.url ?? '/';
@@ -181,7 +245,12 @@ async function handle(ctx: { state: SandboxState; reset(): void }, req: Incoming
 				name: 'airudder-sandbox',
 				aes: state.opts.aesKey !== undefined,
 				accountUtcOffset: state.opts.accountUtcOffset,
-				routes: ROUTES.map(({ method: m, path: p, operationId, docUrl }) => ({ method: m, path: p, operationId, docUrl })),
+				routes: ROUTES.map(({ method: m, path: p, operationId, docUrl }) => ({
+					method: m,
+					path: p,
+					operationId,
+					docUrl,
+				})),
 			},
 		});
 	}
@@ -219,7 +288,12 @@ async function handle(ctx: { state: SandboxState; reset(): void }, req: Incoming
 	}
 	if (path.startsWith(MEDIA_PREFIX)) {
 		if (method !== 'GET') return send(res, { status: 405, body: { error: 'Media is GET only' } });
-		await serveMedia(state, res, path.slice(MEDIA_PREFIX.length), Object.fromEntries(new URLSearchParams(rawQuery)));
+		await serveMedia(
+			state,
+			res,
+			path.slice(MEDIA_PREFIX.length),
+			Object.fromEntries(new URLSearchParams(rawQuery)),
+		);
 		return;
 	}
 	if (handleChatbot(req, res, rawBody, { apiKey: state.opts.chatbotApiKey })) return;
@@ -268,7 +342,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const server = http.createServer((req, res) => {
 		handle(ctx, req, res).catch((error: Error) => {
 			resolved.log(`sandbox error: ${error.stack ?? error.message}`);
-			if (!res.headersSent) send(res, fail(500, `Sandbox internal error: ${error.message}`, null, 500));
+			if (!res.headersSent)
+				send(res, fail(500, `Sandbox internal error: ${error.message}`, null, 500));
 			else res.destroy();
 		});
 	});

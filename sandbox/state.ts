@@ -59,7 +59,8 @@ export function resolveOptions(opts: SandboxOptions = {}): ResolvedOptions {
 	if (host !== '127.0.0.1') throw new Error('The sandbox only listens on 127.0.0.1');
 	const accountUtcOffset = opts.accountUtcOffset ?? '+08:00';
 	const m = OFFSET.exec(accountUtcOffset);
-	if (!m || Number(m[3]) > 59) throw new Error(`accountUtcOffset must look like +08:00 or -05:30 (got ${accountUtcOffset})`);
+	if (!m || Number(m[3]) > 59)
+		throw new Error(`accountUtcOffset must look like +08:00 or -05:30 (got ${accountUtcOffset})`);
 	const accountOffsetMinutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 	const tokenTtlSeconds = opts.tokenTtlSeconds ?? 86_400;
 	if (!(tokenTtlSeconds > 0)) throw new Error('tokenTtlSeconds must be positive');

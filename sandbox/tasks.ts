@@ -38,7 +38,14 @@ export function parseScheduleTime(text: string, offsetMinutes: number): number |
 	const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
 	const wall = Date.UTC(y, mo - 1, d, h, mi, s);
 	const back = new Date(wall);
-	if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+	if (
+		back.getUTCFullYear() !== y ||
+		back.getUTCMonth() !== mo - 1 ||
+		back.getUTCDate() !== d ||
+		h > 23 ||
+		mi > 59 ||
+		s > 59
+	) {
 		return undefined;
 	}
 	return wall - offsetMinutes * 60_000;
@@ -49,7 +56,10 @@ export function formatScheduleTime(ms: number, offsetMinutes: number): string {
 	return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function scheduleProblem(state: SandboxState, body: Record<string, unknown>): JsonReply | undefined {
+function scheduleProblem(
+	state: SandboxState,
+	body: Record<string, unknown>,
+): JsonReply | undefined {
 	const offset = state.opts.accountOffsetMinutes;
 	const zone = `account time zone UTC${state.opts.accountUtcOffset}`;
 	const times: Record<string, number> = {};
@@ -57,7 +67,8 @@ function scheduleProblem(state: SandboxState, body: Record<string, unknown>): Js
 		const typeProblem = checkField(body, field, 'string', true);
 		if (typeProblem) return invalid(field, 'is required unless StartImmediately is true');
 		const ms = parseScheduleTime(body[field] as string, offset);
-		if (ms === undefined) return invalid(field, `must be "YYYY-MM-DD hh:mm:ss" (got "${String(body[field])}")`);
+		if (ms === undefined)
+			return invalid(field, `must be "YYYY-MM-DD hh:mm:ss" (got "${String(body[field])}")`);
 		times[field] = ms;
 	}
 	const now = state.opts.now().getTime();
@@ -67,27 +78,52 @@ function scheduleProblem(state: SandboxState, body: Record<string, unknown>): Js
 	const start = times.ScheduleStartTime;
 	const end = times.ScheduleEndTime;
 	if (start < Math.floor(now / 1000) * 1000) {
-		return invalid('ScheduleStartTime', `${String(body.ScheduleStartTime)} (${zone}) is in the past; it must be within the next 5 days`);
+		return invalid(
+			'ScheduleStartTime',
+			`${String(body.ScheduleStartTime)} (${zone}) is in the past; it must be within the next 5 days`,
+		);
 	}
-	if (start > windowEnd) return invalid('ScheduleStartTime', `${String(body.ScheduleStartTime)} (${zone}) must be within the next 5 days`);
-	if (end > windowEnd) return invalid('ScheduleEndTime', `${String(body.ScheduleEndTime)} (${zone}) must be within the next 5 days`);
+	if (start > windowEnd)
+		return invalid(
+			'ScheduleStartTime',
+			`${String(body.ScheduleStartTime)} (${zone}) must be within the next 5 days`,
+		);
+	if (end > windowEnd)
+		return invalid(
+			'ScheduleEndTime',
+			`${String(body.ScheduleEndTime)} (${zone}) must be within the next 5 days`,
+		);
 	if (end - start < CREATE_TASK_RULES.minDurationMinutes * 60_000) {
 		return invalid('ScheduleEndTime', 'must be at least 30 minutes after ScheduleStartTime');
 	}
 	return undefined;
 }
 
-function rangeProblem(body: Record<string, unknown>, field: string, [min, max]: readonly [number, number]): JsonReply | undefined {
+function rangeProblem(
+	body: Record<string, unknown>,
+	field: string,
+	[min, max]: readonly [number, number],
+): JsonReply | undefined {
 	const problem = checkField(body, field, 'integer', true);
 	if (problem) return problem;
 	const value = body[field] as number;
-	return value < min || value > max ? invalid(field, `must be from ${min} to ${max} (got ${value})`) : undefined;
+	return value < min || value > max
+		? invalid(field, `must be from ${min} to ${max} (got ${value})`)
+		: undefined;
 }
 
-function enumProblem(body: Record<string, unknown>, field: string, values: readonly unknown[], required: boolean): JsonReply | undefined {
+function enumProblem(
+	body: Record<string, unknown>,
+	field: string,
+	values: readonly unknown[],
+	required: boolean,
+): JsonReply | undefined {
 	const value = body[field];
-	if (value === undefined || value === null || value === '') return required ? invalid(field, 'is required') : undefined;
-	return values.includes(value) ? undefined : invalid(field, `must be one of ${values.join(', ')} (got ${JSON.stringify(value)})`);
+	if (value === undefined || value === null || value === '')
+		return required ? invalid(field, 'is required') : undefined;
+	return values.includes(value)
+		? undefined
+		: invalid(field, `must be one of ${values.join(', ')} (got ${JSON.stringify(value)})`);
 }
 
 /** Task-level checks, in the docs' field order. @returns the first problem (ILLUSTRATIVE body). */
@@ -96,10 +132,17 @@ function taskProblem(state: SandboxState, body: Record<string, unknown>): JsonRe
 	if (name) return name;
 	const taskName = body.TaskName as string;
 	if (charLength(taskName) > CREATE_TASK_RULES.taskNameMax) {
-		return invalid('TaskName', `is ${charLength(taskName)} characters long; at most 64 are allowed`);
+		return invalid(
+			'TaskName',
+			`is ${charLength(taskName)} characters long; at most 64 are allowed`,
+		);
 	}
 	const taken = [...state.tasks.values()].find((task) => task.TaskName === taskName);
-	if (taken) return invalid('TaskName', `"${taskName}" is already used by task ${taken.TaskID}; task names must be unique`);
+	if (taken)
+		return invalid(
+			'TaskName',
+			`"${taskName}" is already used by task ${taken.TaskID}; task names must be unique`,
+		);
 	const immediately = checkField(body, 'StartImmediately', 'boolean', false);
 	if (immediately) return immediately;
 	// With StartImmediately true the schedule may be omitted and "the system computes it"; the docs'
@@ -127,7 +170,10 @@ function taskProblem(state: SandboxState, body: Record<string, unknown>): JsonRe
 function detailsCountProblem(details: unknown[]): JsonReply | undefined {
 	if (details.length === 0) return invalid('Details', 'must hold at least one contact');
 	if (details.length > CREATE_TASK_RULES.maxDetails) {
-		return invalid('Details', `holds ${details.length} contacts; at most 10000 are allowed per task`);
+		return invalid(
+			'Details',
+			`holds ${details.length} contacts; at most 10000 are allowed per task`,
+		);
 	}
 	return undefined;
 }
@@ -145,7 +191,8 @@ export function contactProblem(row: unknown): string | undefined {
 	if (typeof mobile !== 'string' || mobile === '') return 'Mobile is required';
 	if (!mobile.startsWith('+')) return `Country Code Error: ${mobile}`;
 	// Pattern of the reference (DidiTaskDetail.Mobile): '+', then the country code and number as digits.
-	if (!/^\+[0-9]+$/.test(mobile)) return `Mobile "${mobile}" must be '+' followed by the country code and number (digits only)`;
+	if (!/^\+[0-9]+$/.test(mobile))
+		return `Mobile "${mobile}" must be '+' followed by the country code and number (digits only)`;
 	const platform = row.Platform;
 	if (typeof platform !== 'string' || platform === '') return 'Platform is required';
 	const limits: Array<[string, number]> = [
@@ -157,15 +204,22 @@ export function contactProblem(row: unknown): string | undefined {
 		const value = row[field];
 		if (value === undefined || value === null || value === '') continue;
 		if (typeof value !== 'string') return `${field} must be a string`;
-		if (charLength(value) > max) return `${field} is ${charLength(value)} characters long; at most ${max} are allowed`;
+		if (charLength(value) > max)
+			return `${field} is ${charLength(value)} characters long; at most ${max} are allowed`;
 	}
 	const gender = row.Gender;
-	if (gender !== undefined && gender !== null && gender !== '' && !(CREATE_TASK_RULES.gender as readonly unknown[]).includes(gender)) {
+	if (
+		gender !== undefined &&
+		gender !== null &&
+		gender !== '' &&
+		!(CREATE_TASK_RULES.gender as readonly unknown[]).includes(gender)
+	) {
 		return `Gender must be male or female (got ${JSON.stringify(gender)})`;
 	}
 	for (const field of ['RobotID', 'ExtraA', 'ExtraB', 'ExtraC']) {
 		const value = row[field];
-		if (value !== undefined && value !== null && typeof value !== 'string') return `${field} must be a string`;
+		if (value !== undefined && value !== null && typeof value !== 'string')
+			return `${field} must be a string`;
 	}
 	return undefined;
 }
@@ -216,11 +270,19 @@ export function createTask(state: SandboxState, path: string, body: unknown): Js
 	const perform = body.Perform as 1 | 2 | 3;
 	if (perform === 2) return ok({ detail_error_list: errors });
 	if (perform === 3 && errors.length > 0) {
-		return fail(400, `No task created: ${errors.length} of ${rows.length} contacts are invalid (Perform 3)`, { detail_error_list: errors });
+		return fail(
+			400,
+			`No task created: ${errors.length} of ${rows.length} contacts are invalid (Perform 3)`,
+			{ detail_error_list: errors },
+		);
 	}
 	const task = storeTask(state, path, body, accepted);
 	if (body.StartImmediately === true && state.opts.callbackUrl) simulateTask(state, task);
-	return ok(errors.length > 0 ? { TaskID: task.TaskID, detail_error_list: errors } : { TaskID: task.TaskID });
+	return ok(
+		errors.length > 0
+			? { TaskID: task.TaskID, detail_error_list: errors }
+			: { TaskID: task.TaskID },
+	);
 }
 
 function storeTask(
@@ -252,7 +314,11 @@ function storeTask(
 }
 
 /** ILLUSTRATIVE per-call record (detail answers and call-end callbacks): the contact as sent + call fields. */
-export function callRecord(state: SandboxState, task: SandboxTask, index: number): Record<string, unknown> {
+export function callRecord(
+	state: SandboxState,
+	task: SandboxTask,
+	index: number,
+): Record<string, unknown> {
 	const call = task.calls[index];
 	const contact = task.contacts[index] ?? {};
 	return {
@@ -263,7 +329,10 @@ export function callRecord(state: SandboxState, task: SandboxTask, index: number
 		Callee: call.Callee,
 		CallStatus: call.CallStatus,
 		Duration: call.Duration,
-		FinishTime: call.FinishedAt === undefined ? '' : formatScheduleTime(call.FinishedAt, state.opts.accountOffsetMinutes),
+		FinishTime:
+			call.FinishedAt === undefined
+				? ''
+				: formatScheduleTime(call.FinishedAt, state.opts.accountOffsetMinutes),
 		RecordingUrl: call.CallStatus === 'finished' ? callRecording(state, task, call.Callee) : '',
 	};
 }
@@ -297,12 +366,17 @@ const isReply = (value: SandboxTask | JsonReply): value is JsonReply => !('TaskI
  */
 export function listTasks(state: SandboxState, query: Record<string, string>): JsonReply {
 	for (const field of ['Number', 'Page']) {
-		if (query[field] !== undefined && !/^\d+$/.test(query[field])) return invalid(field, 'must be an integer');
+		if (query[field] !== undefined && !/^\d+$/.test(query[field]))
+			return invalid(field, 'must be an integer');
 	}
 	const number = Math.max(1, Number(query.Number ?? 10));
 	const page = Math.max(1, Number(query.Page ?? 1));
-	const all = [...state.tasks.values()].reverse().filter((task) => query.Type === undefined || task.Type === query.Type);
-	const list = all.slice((page - 1) * number, page * number).map((task) => taskSummary(state, task));
+	const all = [...state.tasks.values()]
+		.reverse()
+		.filter((task) => query.Type === undefined || task.Type === query.Type);
+	const list = all
+		.slice((page - 1) * number, page * number)
+		.map((task) => taskSummary(state, task));
 	return ok({ list, total: all.length, Page: page, Number: number });
 }
 
@@ -324,7 +398,11 @@ export function taskDetail(state: SandboxState, query: Record<string, string>): 
  */
 export function operateTask(state: SandboxState, body: unknown): JsonReply {
 	const given = isObject(body) ? body : {};
-	if (given.Action !== 'Stop') return invalid('Action', `${JSON.stringify(given.Action ?? null)} is not supported (known: "Stop")`);
+	if (given.Action !== 'Stop')
+		return invalid(
+			'Action',
+			`${JSON.stringify(given.Action ?? null)} is not supported (known: "Stop")`,
+		);
 	const task = findTask(state, given.TaskID);
 	if (isReply(task)) return task;
 	if (task.Status !== 'finished') task.Status = 'stopped';
@@ -341,11 +419,17 @@ export function cancelPhoneCall(state: SandboxState, body: unknown): JsonReply {
 	const given = isObject(body) ? body : {};
 	const task = findTask(state, given.TaskID);
 	if (isReply(task)) return task;
-	if (given.CalleeNumber === undefined || given.CalleeNumber === '') return invalid('CalleeNumber', 'is required');
+	if (given.CalleeNumber === undefined || given.CalleeNumber === '')
+		return invalid('CalleeNumber', 'is required');
 	const calls = task.calls.filter((call) => call.Callee === given.CalleeNumber);
-	if (calls.length === 0) return fail(404, `CalleeNumber ${String(given.CalleeNumber)} is not in task ${task.TaskID}`);
+	if (calls.length === 0)
+		return fail(404, `CalleeNumber ${String(given.CalleeNumber)} is not in task ${task.TaskID}`);
 	for (const call of calls) if (call.CallStatus === 'pending') call.CallStatus = 'cancelled';
-	return ok({ TaskID: task.TaskID, CalleeNumber: given.CalleeNumber, CallStatus: calls[0].CallStatus });
+	return ok({
+		TaskID: task.TaskID,
+		CalleeNumber: given.CalleeNumber,
+		CallStatus: calls[0].CallStatus,
+	});
 }
 
 /**
@@ -369,7 +453,11 @@ export function getCallRecording(state: SandboxState, query: Record<string, stri
 	if (!task.calls.some((call) => call.Callee === query.Callee)) {
 		return fail(404, `Callee ${query.Callee} is not in task ${task.TaskID}`);
 	}
-	return ok({ TaskID: task.TaskID, Callee: query.Callee, url: callRecording(state, task, query.Callee) });
+	return ok({
+		TaskID: task.TaskID,
+		Callee: query.Callee,
+		url: callRecording(state, task, query.Callee),
+	});
 }
 
 /**
@@ -413,7 +501,8 @@ export function simulateTask(state: SandboxState, task: SandboxTask): void {
 		await sleep(state, state.opts.callbackDelayMs);
 		if (task.Status === 'stopped') return;
 		task.Status = 'finished';
-		const count = (status: string) => task.calls.filter((call) => call.CallStatus === status).length;
+		const count = (status: string) =>
+			task.calls.filter((call) => call.CallStatus === status).length;
 		await deliver('collectionTaskFinished', {
 			TaskID: task.TaskID,
 			TaskName: task.TaskName,

@@ -162,7 +162,12 @@ export interface Sandbox {
 	 * `body` the reference's example payload is sent, or an illustrative one when it has none.
 	 * @returns the receiver's HTTP status and body text. Rejects on network errors / 10 s timeout.
 	 */
-	fireCallback(url: string, event: string, body?: object, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+	fireCallback(
+		url: string,
+		event: string,
+		body?: object,
+		headers?: Record<string, string>,
+	): Promise<{ status: number; body: string }>;
 	/** Forgets tasks, workflows, tokens, faults and recorded requests. Extra to the brief. */
 	reset(): void;
 	/** Stops listening, drops open connections and pending simulated callbacks. */

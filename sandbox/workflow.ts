@@ -45,7 +45,6 @@ export function createWorkflow(state: SandboxState, raw: unknown): JsonReply {
 	return ok({ workflow_id: workflow.workflow_id });
 }
 
-
 /**
  * `POST /service/cloud/workflow/uploaddetails` `{workflow_id, details}` — operationId workflowAddList,
  * x-doc-url https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64/api-45238811
@@ -135,7 +134,10 @@ export function findWorkflowsByContact(state: SandboxState, raw: unknown): JsonR
 		(body.case_id === undefined || detail.case_id === body.case_id) &&
 		(body.callee === undefined || detail.callee === body.callee);
 	const list = [...state.workflows.values()]
-		.filter((workflow) => (body.case_id !== undefined || body.callee !== undefined) && workflow.details.some(matches))
+		.filter(
+			(workflow) =>
+				(body.case_id !== undefined || body.callee !== undefined) && workflow.details.some(matches),
+		)
 		.map((workflow) => ({ workflow_id: workflow.workflow_id, name: workflow.name }));
 	return ok({ list, total: list.length });
 }

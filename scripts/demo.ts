@@ -36,7 +36,12 @@ async function main(): Promise<void> {
 		say(`AIRudder sandbox on ${sandbox.url}`);
 		n8n = new N8nInstance({ packageDir: ROOT });
 		await n8n.importCredentials([
-			{ id: 'airudderSandboxCred', name: 'AIRudder sandbox', type: 'airudderApi', data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url } },
+			{
+				id: 'airudderSandboxCred',
+				name: 'AIRudder sandbox',
+				type: 'airudderApi',
+				data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url },
+			},
 		]);
 		const taskFlow = example('task-create.json');
 		const triggerFlow = example('callback-trigger.json');
@@ -45,17 +50,23 @@ async function main(): Promise<void> {
 		say(`executing "${taskFlow.name}" in n8n`);
 		const run = await n8n.execute(String(taskFlow.id));
 		const created = nodeOutput(run, 'Create Task');
-		say(`Create Task → TaskID ${String(created[0]?.TaskID)} (${created.length} contacts, rejected: ${created.filter((c) => c.rejected).length})`);
+		say(
+			`Create Task → TaskID ${String(created[0]?.TaskID)} (${created.length} contacts, rejected: ${created.filter((c) => c.rejected).length})`,
+		);
 		say(`Get Task → ${JSON.stringify(nodeOutput(run, 'Get Task')[0])}`);
 
 		await n8n.publishWorkflow(String(triggerFlow.id));
 		await n8n.start();
-		const trigger = triggerFlow.nodes.find((node) => node.type === 'n8n-nodes-airudder.airudderTrigger');
+		const trigger = triggerFlow.nodes.find(
+			(node) => node.type === 'n8n-nodes-airudder.airudderTrigger',
+		);
 		const url = n8n.webhookUrl(String(trigger?.webhookId), 'airudder');
 		say(`AIRudder Trigger listening on ${url}`);
 		const answer = await sandbox.fireCallback(url, 'workflowWabaMessageStatusChanged');
 		say(`sandbox fired the WABA status callback → HTTP ${answer.status} ${answer.body}`);
-		const row = await n8n.waitForExecution((r) => r.workflowId === triggerFlow.id && r.finished === 1);
+		const row = await n8n.waitForExecution(
+			(r) => r.workflowId === triggerFlow.id && r.finished === 1,
+		);
 		const emitted = nodeOutput(await n8n.executionRun(row.id), String(trigger?.name));
 		say(`AIRudder Trigger emitted: ${JSON.stringify(emitted[0])}`);
 		say('done');

@@ -1,12 +1,60 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as custom from './actions/custom/Custom.resource';
+import * as recording from './actions/recording/Recording.resource';
+import * as robot from './actions/robot/Robot.resource';
+import * as sms from './actions/sms/Sms.resource';
+import * as task from './actions/task/Task.resource';
+import * as workflow from './actions/workflow/Workflow.resource';
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
 import { listSearch } from './methods';
 
 /** The AIRudder action node: one folder per resource under actions/, one file per operation. */
 export class Airudder implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'AIRudder',
+		name: 'airudder',
+		icon: { light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Create AIRudder (iCall) voice-bot calling tasks and workflows, get recordings, send SMS. Warning: Task → Create and Workflow → Create place real phone calls to the numbers given.',
+		defaults: { name: 'AIRudder' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'airudderApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Custom API Call', value: 'custom' },
+					{ name: 'Recording', value: 'recording' },
+					{ name: 'Robot', value: 'robot' },
+					{ name: 'SMS', value: 'sms' },
+					{ name: 'Task', value: 'task' },
+					{ name: 'Workflow', value: 'workflow' },
+				],
+				default: 'task',
+			},
+			...task.description,
+			...robot.description,
+			...recording.description,
+			...workflow.description,
+			...sms.description,
+			...custom.description,
+		],
+	};
 
 	methods = { listSearch };
 

@@ -1,11 +1,54 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as custom from './chatbot/custom/Custom.resource';
+import * as huaweiChannel from './chatbot/huaweiChannel/HuaweiChannel.resource';
+import * as message from './chatbot/message/Message.resource';
+import * as templateMessage from './chatbot/templateMessage/TemplateMessage.resource';
 import { router } from './chatbot/router';
-import { versionDescription } from './chatbot/versionDescription';
 
-/** The AIRudder Chatbot (WhatsApp / WABA) action node: one folder per resource under chatbot/, one file per operation. */
+/** The AIRudder Chatbot (WhatsApp / WABA) action node: one folder per resource under chatbot/, one
+ * file per operation. */
 export class AirudderChatbot implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'AIRudder Chatbot',
+		name: 'airudderChatbot',
+		icon: { light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Send WhatsApp (WABA) template messages through AIRudder, read chatbot conversations and forward Huawei-channel user messages. Warning: Template Message → Send messages real WhatsApp users.',
+		defaults: { name: 'AIRudder Chatbot' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'airudderChatbotApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Custom API Call', value: 'custom' },
+					{ name: 'Huawei Channel', value: 'huaweiChannel' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'Template Message', value: 'templateMessage' },
+				],
+				default: 'templateMessage',
+			},
+			...templateMessage.description,
+			...message.description,
+			...huaweiChannel.description,
+			...custom.description,
+		],
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

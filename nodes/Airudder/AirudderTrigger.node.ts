@@ -1,4 +1,9 @@
-import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { VOICE_EVENTS } from './trigger/events';
@@ -21,9 +26,10 @@ const VOICE_TRIGGER: CallbackTriggerSpec = {
 			displayName: 'WABA Message Statuses',
 			name: 'wabaStatuses',
 			type: 'multiOptions',
-			options: WABA_STATUSES.map(({ name, value }) => ({ name, value })),
+			options: WABA_STATUSES.map(({ name, value, description }) => ({ name, value, description })),
 			default: [],
-			description: 'Only WABA message status callbacks with these statuses start the workflow. Empty = all.',
+			description:
+				'Only WABA message status callbacks with these statuses start the workflow. Empty = all.',
 		},
 		{
 			displayName: 'Workflow IDs',

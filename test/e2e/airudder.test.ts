@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import got from 'got';
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -18,17 +18,26 @@ const ROOT = path.resolve(__dirname, '../..');
 const APP_KEY = 'e2e-app-key';
 const APP_SECRET = 'e2e-app-secret';
 const CREDENTIAL = { id: 'airudderSandboxCred', name: 'AIRudder sandbox', type: 'airudderApi' };
-const CHATBOT_CREDENTIAL = { id: 'airudderChatbotSandboxCred', name: 'AIRudder Chatbot sandbox', type: 'airudderChatbotApi' };
+const CHATBOT_CREDENTIAL = {
+	id: 'airudderChatbotSandboxCred',
+	name: 'AIRudder Chatbot sandbox',
+	type: 'airudderChatbotApi',
+};
 /** Every example that starts with a Manual Trigger (the others are trigger workflows). */
 const MANUAL_EXAMPLES = readdirSync(path.join(ROOT, 'examples'))
 	.filter((file) => file.endsWith('.json'))
-	.filter((file) => readFileSync(path.join(ROOT, 'examples', file), 'utf8').includes('n8n-nodes-base.manualTrigger'));
+	.filter((file) =>
+		readFileSync(path.join(ROOT, 'examples', file), 'utf8').includes(
+			'n8n-nodes-base.manualTrigger',
+		),
+	);
 const SECURE_HOOK_ID = '2a7c9e10-4b3d-4f5e-8a6b-7c8d9e0f1a2b';
 
-const example = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'examples', name), 'utf8')) as WorkflowJson;
+const example = (name: string) =>
+	JSON.parse(readFileSync(path.join(ROOT, 'examples', name), 'utf8')) as WorkflowJson;
 
 /** examples/task-create.json with the Create Task node's parameters changed. */
-function taskFlow(id: string, change: IDataObject): WorkflowJson {
+function taskFlow(id: string, change: INodeParameters): WorkflowJson {
 	const flow = example('task-create.json');
 	flow.id = id;
 	flow.name = id;
@@ -51,7 +60,12 @@ const secureHook: WorkflowJson = {
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId: SECURE_HOOK_ID,
-			parameters: { secretLocation: 'header', secretHeaderName: 'X-Callback-Secret', secretValue: 'letmein', options: { maxBodyKb: 1 } },
+			parameters: {
+				secretLocation: 'header',
+				headerName: 'X-Callback-Secret',
+				secretValue: 'letmein',
+				options: { maxBodyKb: 1 },
+			},
 		},
 	],
 };
@@ -64,7 +78,14 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 	const hookUrl = () => n8n.webhookUrl(String(hookExample.nodes[0].webhookId), 'airudder');
 	const secureUrl = () => n8n.webhookUrl(SECURE_HOOK_ID, 'airudder');
 	const executionsOf = async (workflowId: string) =>
-		Number((await n8n.query<{ n: number }>('select count(*) as n from execution_entity where workflowId = ?', workflowId))[0].n);
+		Number(
+			(
+				await n8n.query<{ n: number }>(
+					'select count(*) as n from execution_entity where workflowId = ?',
+					workflowId,
+				)
+			)[0].n,
+		);
 
 	beforeAll(async () => {
 		await ensureN8nRuntime(); // minutes on a cold machine, then cached
@@ -79,7 +100,9 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 			taskExample,
 			hookExample,
 			secureHook,
-			taskFlow('airudderE2eBadMob', { mobile: '={{ $json.Customer === "Budi" ? "12345" : $json.Mobile }}' }),
+			taskFlow('airudderE2eBadMob', {
+				mobile: '={{ $json.Customer === "Budi" ? "12345" : $json.Mobile }}',
+			}),
 		]);
 		await n8n.publishWorkflow(hookExample.id);
 		await n8n.publishWorkflow(secureHook.id);
@@ -98,7 +121,10 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 			expect(created).toHaveLength(3);
 			expect(String(created[0].TaskID)).toMatch(/^[0-9a-f]{32}$/);
 			expect(new Set(created.map((c) => c.TaskID)).size).toBe(1);
-			expect(nodeOutput(result, 'Get Task')[0]).toMatchObject({ TaskID: created[0].TaskID, Total: 3 });
+			expect(nodeOutput(result, 'Get Task')[0]).toMatchObject({
+				TaskID: created[0].TaskID,
+				Total: 3,
+			});
 		}
 		const creates = sandbox.requests.filter((r) => r.path === '/service/cloud/v2/task');
 		expect(creates).toHaveLength(2);
@@ -107,20 +133,26 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 		expect(sandbox.tokensIssued).toBe(1);
 	}, 120_000);
 
-	test.each(MANUAL_EXAMPLES)('examples/%s imports and executes against the sandbox', async (file) => {
-		const flow = example(file);
-		const result = await n8n.execute(flow.id);
-		expect(result.data.resultData.error).toBeUndefined();
-		expect(result.status).toBe('success');
-		const last = flow.nodes[flow.nodes.length - 1].name;
-		expect(nodeOutput(result, last).length).toBeGreaterThan(0);
-	}, 120_000);
+	test.each(MANUAL_EXAMPLES)(
+		'examples/%s imports and executes against the sandbox',
+		async (file) => {
+			const flow = example(file);
+			const result = await n8n.execute(flow.id);
+			expect(result.data.resultData.error).toBeUndefined();
+			expect(result.status).toBe('success');
+			const last = flow.nodes[flow.nodes.length - 1].name;
+			expect(nodeOutput(result, last).length).toBeGreaterThan(0);
+		},
+		120_000,
+	);
 
 	test('bad input fails naming the item and field, and the sandbox receives no create request', async () => {
 		sandbox.clearRequests();
 		const result = await n8n.execute('airudderE2eBadMob');
 		expect(result.status).toBe('error');
-		expect(JSON.stringify(result.data.resultData.error)).toMatch(/Item 1: Mobile \\"12345\\" must be '\+'/);
+		expect(JSON.stringify(result.data.resultData.error)).toMatch(
+			/Item 1: Mobile \\"12345\\" must be '\+'/,
+		);
 		expect(sandbox.requests).toHaveLength(0);
 	}, 120_000);
 
@@ -137,7 +169,11 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 				});
 			const good = await test({ appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url });
 			expect(good.data.status).toBe('OK');
-			const bad = await test({ appKey: APP_KEY, appSecret: 'not-the-secret-9Q7', baseUrl: sandbox.url });
+			const bad = await test({
+				appKey: APP_KEY,
+				appSecret: 'not-the-secret-9Q7',
+				baseUrl: sandbox.url,
+			});
 			expect(bad.data.status).toBe('Error');
 			expect(bad.data.message).toMatch(/AIRudder refused the APPKey\/APPSecret .*HTTP 401/);
 			expect(bad.data.message).not.toContain('not-the-secret-9Q7');
@@ -146,20 +182,38 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 		test('the trigger answers 200 {} as JSON and emits the callback as one item', async () => {
 			const answer = await sandbox.fireCallback(hookUrl(), 'workflowWabaMessageStatusChanged');
 			expect(answer).toEqual({ status: 200, body: '{}' });
-			const row = await n8n.waitForExecution((r) => r.workflowId === hookExample.id && r.finished === 1);
+			const row = await n8n.waitForExecution(
+				(r) => r.workflowId === hookExample.id && r.finished === 1,
+			);
 			const [item] = nodeOutput(await n8n.executionRun(row.id), 'AIRudder Trigger');
-			expect(item).toMatchObject({ status: 'delivery', waba_template_id: 288, _event: 'workflowWabaMessageStatusChanged' });
+			expect(item).toMatchObject({
+				status: 'delivery',
+				waba_template_id: 288,
+				_event: 'workflowWabaMessageStatusChanged',
+			});
 		}, 60_000);
 
 		test('malformed, wrong-secret and oversized posts get their 4xx and start no execution', async () => {
 			const before = await executionsOf(secureHook.id);
 			const post = (body: string, headers: Record<string, string> = {}) =>
-				got.post(secureUrl(), { body, headers: { 'content-type': 'application/json', ...headers }, throwHttpErrors: false, retry: { limit: 0 } });
+				got.post(secureUrl(), {
+					body,
+					headers: { 'content-type': 'application/json', ...headers },
+					throwHttpErrors: false,
+					retry: { limit: 0 },
+				});
 			expect((await post('{"a":1}')).statusCode).toBe(401);
 			expect((await post('{"a":1}', { 'X-Callback-Secret': 'nope' })).statusCode).toBe(401);
-			expect((await post('{not json', { 'X-Callback-Secret': 'letmein' })).statusCode).toBeGreaterThanOrEqual(400);
-			expect((await post('{not json', { 'X-Callback-Secret': 'letmein' })).statusCode).toBeLessThan(500);
-			expect((await post(JSON.stringify({ pad: 'x'.repeat(2048) }), { 'X-Callback-Secret': 'letmein' })).statusCode).toBe(413);
+			expect(
+				(await post('{not json', { 'X-Callback-Secret': 'letmein' })).statusCode,
+			).toBeGreaterThanOrEqual(400);
+			expect((await post('{not json', { 'X-Callback-Secret': 'letmein' })).statusCode).toBeLessThan(
+				500,
+			);
+			expect(
+				(await post(JSON.stringify({ pad: 'x'.repeat(2048) }), { 'X-Callback-Secret': 'letmein' }))
+					.statusCode,
+			).toBe(413);
 			const ok = await post('{"workflow_id":"w1"}', { 'X-Callback-Secret': 'letmein' });
 			expect([ok.statusCode, ok.body]).toEqual([200, '{}']);
 			await n8n.waitForExecution((r) => r.workflowId === secureHook.id);
@@ -177,7 +231,11 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 				Array.from({ length: concurrency }, async () => {
 					while (next < total) {
 						const i = next++;
-						const res = await got.post(hookUrl(), { json: { workflow_id: `wf-${i}`, seq: i }, throwHttpErrors: false, retry: { limit: 0 } });
+						const res = await got.post(hookUrl(), {
+							json: { workflow_id: `wf-${i}`, seq: i },
+							throwHttpErrors: false,
+							retry: { limit: 0 },
+						});
 						statuses.push(res.statusCode);
 					}
 				}),

@@ -9,18 +9,42 @@ import type { INodeCredentials, INodeParameters } from 'n8n-workflow';
 import { N8nInstance, ensureN8nRuntime, nodeOutput, type WorkflowJson } from '../support/n8n';
 
 const FIXTURES = path.join(__dirname, '../fixtures/e2e-nodes');
-const CREDENTIAL = { id: 'e2eEchoCred0001', name: 'Echo creds', type: 'echoApi', data: { token: 's3cret' } };
+const CREDENTIAL = {
+	id: 'e2eEchoCred0001',
+	name: 'Echo creds',
+	type: 'echoApi',
+	data: { token: 's3cret' },
+};
 const WEBHOOK_ID = '6f1d5c1e-2b7a-4c1e-9a51-3c0e8d2f7b10';
 
 /** Manual Trigger → Echo, with the given Echo parameters and credentials. */
-function manualEcho(id: string, parameters: INodeParameters, credentials?: INodeCredentials): WorkflowJson {
+function manualEcho(
+	id: string,
+	parameters: INodeParameters,
+	credentials?: INodeCredentials,
+): WorkflowJson {
 	return {
 		id,
 		name: id,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: `${id}-2`, name: 'Echo', type: 'CUSTOM.echo', typeVersion: 1, position: [220, 0], parameters, credentials },
+			{
+				id: `${id}-1`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: `${id}-2`,
+				name: 'Echo',
+				type: 'CUSTOM.echo',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters,
+				credentials,
+			},
 		],
 		connections: { Start: { main: [[{ node: 'Echo', type: 'main', index: 0 }]] } },
 	};
@@ -31,8 +55,23 @@ const HOOK: WorkflowJson = {
 	name: 'echo webhook',
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{ id: 'hook-1', name: 'Echo Trigger', type: 'CUSTOM.echoTrigger', typeVersion: 1, position: [0, 0], parameters: {}, webhookId: WEBHOOK_ID },
-		{ id: 'hook-2', name: 'Echo', type: 'CUSTOM.echo', typeVersion: 1, position: [220, 0], parameters: { message: 'from-webhook' } },
+		{
+			id: 'hook-1',
+			name: 'Echo Trigger',
+			type: 'CUSTOM.echoTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			webhookId: WEBHOOK_ID,
+		},
+		{
+			id: 'hook-2',
+			name: 'Echo',
+			type: 'CUSTOM.echo',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: { message: 'from-webhook' },
+		},
 	],
 	connections: { 'Echo Trigger': { main: [[{ node: 'Echo', type: 'main', index: 0 }]] } },
 };
@@ -45,7 +84,11 @@ describe('real n8n harness', () => {
 		n8n = new N8nInstance({ customNodesDir: FIXTURES });
 		await n8n.importCredentials([CREDENTIAL]);
 		await n8n.importWorkflow([
-			manualEcho('e2eEchoCli00001', { message: 'hi' }, { echoApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } }),
+			manualEcho(
+				'e2eEchoCli00001',
+				{ message: 'hi' },
+				{ echoApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+			),
 			manualEcho('e2eEchoFail0001', { fail: true }),
 			HOOK,
 		]);
@@ -68,14 +111,19 @@ describe('real n8n harness', () => {
 
 	test('a webhook POST into a published custom trigger is answered and executed', async () => {
 		await n8n!.start();
-		const res = await got.post(n8n!.webhookUrl(WEBHOOK_ID, 'echo-hook'), { json: { n: 42 }, responseType: 'json' });
+		const res = await got.post(n8n!.webhookUrl(WEBHOOK_ID, 'echo-hook'), {
+			json: { n: 42 },
+			responseType: 'json',
+		});
 		expect(res.statusCode).toBe(200);
 		expect(res.body).toEqual({ ok: true });
 
 		const row = await n8n!.waitForExecution((e) => e.workflowId === HOOK.id);
 		expect(row).toMatchObject({ mode: 'webhook', status: 'success' });
 		const run = await n8n!.executionRun(row.id);
-		expect(nodeOutput(run, 'Echo')).toEqual([{ echo: 'from-webhook', input: { received: { n: 42 } } }]);
+		expect(nodeOutput(run, 'Echo')).toEqual([
+			{ echo: 'from-webhook', input: { received: { n: 42 } } },
+		]);
 
 		const listed = await n8n!.rest<{ data: { results: { id: string }[] } }>('GET', '/executions');
 		expect(listed.data.results.map((e) => e.id)).toContain(String(row.id));

@@ -4,7 +4,12 @@ import { AirudderApi } from '../../credentials/AirudderApi.credentials';
 import { Airudder } from '../../nodes/Airudder/Airudder.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
-import { MANUAL_TRIGGER_TYPE, TEST_ITEMS_TYPE, WorkflowHarness, type HarnessWorkflow } from './workflow';
+import {
+	MANUAL_TRIGGER_TYPE,
+	TEST_ITEMS_TYPE,
+	WorkflowHarness,
+	type HarnessWorkflow,
+} from './workflow';
 
 /** Node type names as n8n registers the installed package. */
 export const AIRUDDER_TYPE = 'n8n-nodes-airudder.airudder';
@@ -24,7 +29,9 @@ export async function startAirudder(
 	const harness = new WorkflowHarness({
 		nodeTypes: { [AIRUDDER_TYPE]: new Airudder(), [AIRUDDER_TRIGGER_TYPE]: new AirudderTrigger() },
 		credentialTypes: [new AirudderApi()],
-		credentials: { airudderApi: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url, ...credential } },
+		credentials: {
+			airudderApi: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url, ...credential },
+		},
 	});
 	return {
 		sandbox,
@@ -37,7 +44,10 @@ export async function startAirudder(
 }
 
 /** Contacts as input items: `n` valid telemarketing contacts. */
-export function contacts(n: number, overrides: (i: number) => IDataObject = () => ({})): IDataObject[] {
+export function contacts(
+	n: number,
+	overrides: (i: number) => IDataObject = () => ({}),
+): IDataObject[] {
 	return Array.from({ length: n }, (_, i) => ({
 		Mobile: `+62812${String(i).padStart(7, '0')}`,
 		Customer: `Customer ${i}`,
@@ -51,8 +61,18 @@ export function contacts(n: number, overrides: (i: number) => IDataObject = () =
  * Manual Trigger → Items (the given input items) → AIRudder node with `parameters`
  * (and node `settings` such as continueOnFail / executeOnce).
  */
-export function airudderWorkflow(parameters: IDataObject, items: IDataObject[] = [{}], settings: Partial<INode> = {}): HarnessWorkflow {
-	const node = (name: string, type: string, x: number, params: IDataObject, extra: Partial<INode> = {}): INode => ({
+export function airudderWorkflow(
+	parameters: IDataObject,
+	items: IDataObject[] = [{}],
+	settings: Partial<INode> = {},
+): HarnessWorkflow {
+	const node = (
+		name: string,
+		type: string,
+		x: number,
+		params: IDataObject,
+		extra: Partial<INode> = {},
+	): INode => ({
 		id: `00000000-0000-4000-8000-00000000000${x}`,
 		name,
 		type,

@@ -15,7 +15,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import got, { type Method } from 'got';
-import type { ExecutionStatus, IConnections, IDataObject, INode, IRunExecutionData } from 'n8n-workflow';
+import type {
+	ExecutionStatus,
+	IConnections,
+	IDataObject,
+	INode,
+	IRunExecutionData,
+} from 'n8n-workflow';
 
 const execFileAsync = promisify(execFile);
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -120,9 +126,17 @@ export function ensureN8nRuntime(): Promise<N8nRuntime> {
 }
 
 /** Returns the `json` of the items one node emitted in a run (first run, first output by default). */
-export function nodeOutput(run: RunResult, nodeName: string, output = 0, runIndex = 0): IDataObject[] {
+export function nodeOutput(
+	run: RunResult,
+	nodeName: string,
+	output = 0,
+	runIndex = 0,
+): IDataObject[] {
 	const task = run.data.resultData.runData[nodeName]?.[runIndex];
-	if (!task) throw new Error(`node "${nodeName}" did not run (ran: ${Object.keys(run.data.resultData.runData).join(', ')})`);
+	if (!task)
+		throw new Error(
+			`node "${nodeName}" did not run (ran: ${Object.keys(run.data.resultData.runData).join(', ')})`,
+		);
 	return (task.data?.main[output] ?? []).map((item) => item.json);
 }
 
@@ -181,12 +195,17 @@ export class N8nInstance {
 		this.dbFile = path.join(this.userFolder, '.n8n', 'database.sqlite');
 		fs.mkdirSync(path.join(this.workDir, 'tmp'), { recursive: true });
 		fs.mkdirSync(this.userFolder, { recursive: true });
-		if (!options.customNodesDir && !options.packageDir) throw new Error('N8nInstance needs customNodesDir or packageDir');
+		if (!options.customNodesDir && !options.packageDir)
+			throw new Error('N8nInstance needs customNodesDir or packageDir');
 		if (options.packageDir) this.installPackage(options.packageDir);
 		this.customDirs = [options.customNodesDir ?? []].flat().map((source, i) => {
-			if (!fs.existsSync(source)) throw new Error(`custom nodes folder ${source} does not exist (build first?)`);
+			if (!fs.existsSync(source))
+				throw new Error(`custom nodes folder ${source} does not exist (build first?)`);
 			const target = path.join(this.workDir, 'custom', String(i));
-			fs.cpSync(source, target, { recursive: true, filter: (src) => path.basename(src) !== 'node_modules' });
+			fs.cpSync(source, target, {
+				recursive: true,
+				filter: (src) => path.basename(src) !== 'node_modules',
+			});
 			return target;
 		});
 		this.keepWorkDir = options.keepWorkDir ?? process.env.AIRUDDER_E2E_KEEP === '1';
@@ -195,7 +214,8 @@ export class N8nInstance {
 
 	/** `http://127.0.0.1:<port>` of the server (known after the first method call). */
 	get baseUrl(): string {
-		if (this.port === undefined) throw new Error('N8nInstance not prepared yet: call a method first');
+		if (this.port === undefined)
+			throw new Error('N8nInstance not prepared yet: call a method first');
 		return `http://127.0.0.1:${this.port}`;
 	}
 
@@ -225,7 +245,10 @@ export class N8nInstance {
 	 * server activates published workflows at start-up and does not see later CLI publications.
 	 */
 	async publishWorkflow(id: string): Promise<void> {
-		if (this.server) throw new Error(`publish workflow ${id} before start(): the running server would not activate it`);
+		if (this.server)
+			throw new Error(
+				`publish workflow ${id} before start(): the running server would not activate it`,
+			);
 		await this.cli(['publish:workflow', `--id=${id}`]);
 	}
 
@@ -236,7 +259,9 @@ export class N8nInstance {
 	 * the server. Throws if the run can be found neither in the output nor in the DB.
 	 */
 	async execute(id: string): Promise<RunResult> {
-		const [{ lastId }] = await this.query<{ lastId: number }>('SELECT COALESCE(MAX(id), 0) AS lastId FROM execution_entity');
+		const [{ lastId }] = await this.query<{ lastId: number }>(
+			'SELECT COALESCE(MAX(id), 0) AS lastId FROM execution_entity',
+		);
 		const { stdout, stderr, code } = await this.runCli(['execute', `--id=${id}`, '--rawOutput'], {
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		});
@@ -245,7 +270,8 @@ export class N8nInstance {
 		const lines = stdout.split('\n');
 		const start = lines.indexOf('{');
 		const end = lines.indexOf('}', start);
-		if (start >= 0 && end >= 0) return JSON.parse(lines.slice(start, end + 1).join('\n')) as RunResult;
+		if (start >= 0 && end >= 0)
+			return JSON.parse(lines.slice(start, end + 1).join('\n')) as RunResult;
 		// A run that fails before its first node (e.g. WorkflowHasIssuesError: a required parameter
 		// is empty) makes n8n 2.41 print "No active execution found" instead; it is in the DB.
 		const [stored] = await this.query<{ id: number }>(
@@ -254,7 +280,9 @@ export class N8nInstance {
 			lastId,
 		);
 		if (stored) return await this.executionRun(stored.id);
-		throw new Error(`n8n execute --id=${id} printed no run and stored none (exit ${code}):\n${stdout}\n${stderr}`);
+		throw new Error(
+			`n8n execute --id=${id} printed no run and stored none (exit ${code}):\n${stdout}\n${stderr}`,
+		);
 	}
 
 	/**
@@ -266,7 +294,9 @@ export class N8nInstance {
 		if (this.server) throw new Error('n8n is already started');
 		const { env } = await this.prepare();
 		const [{ lastId }] = fs.existsSync(this.dbFile)
-			? await this.query<{ lastId: number }>('SELECT COALESCE(MAX(id), 0) AS lastId FROM workflow_publication_outbox')
+			? await this.query<{ lastId: number }>(
+					'SELECT COALESCE(MAX(id), 0) AS lastId FROM workflow_publication_outbox',
+				)
 			: [{ lastId: 0 }];
 		const fd = fs.openSync(this.logFile, 'a');
 		fs.writeSync(fd, '--- n8n start\n');
@@ -276,10 +306,17 @@ export class N8nInstance {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			if (server.exitCode !== null || server.signalCode !== null) {
-				throw new Error(`n8n start exited (${server.exitCode ?? server.signalCode}):\n${this.logTail()}`);
+				throw new Error(
+					`n8n start exited (${server.exitCode ?? server.signalCode}):\n${this.logTail()}`,
+				);
 			}
-			if (Date.now() > deadline) throw new Error(`n8n not ready after ${timeoutMs} ms:\n${this.logTail()}`);
-			const ready = await got(`${this.baseUrl}/healthz/readiness`, { throwHttpErrors: false, retry: 0, timeout: 2000 })
+			if (Date.now() > deadline)
+				throw new Error(`n8n not ready after ${timeoutMs} ms:\n${this.logTail()}`);
+			const ready = await got(`${this.baseUrl}/healthz/readiness`, {
+				throwHttpErrors: false,
+				retry: 0,
+				timeout: 2000,
+			})
 				.then((res) => res.statusCode === 200)
 				.catch(() => false);
 			if (ready && (await this.publicationsDone(lastId))) return;
@@ -316,16 +353,23 @@ export class N8nInstance {
 	}
 
 	/** Runs a read-only SQL query on the instance's sqlite DB (works while n8n runs). */
-	async query<T = Record<string, unknown>>(sql: string, ...params: (string | number)[]): Promise<T[]> {
+	async query<T = Record<string, unknown>>(
+		sql: string,
+		...params: (string | number)[]
+	): Promise<T[]> {
 		const { runtime } = await this.prepare();
 		const script =
 			"const { DatabaseSync } = require('node:sqlite');" +
 			'const [file, sql, params] = process.argv.slice(1);' +
 			'const db = new DatabaseSync(file, { readOnly: true });' +
 			'process.stdout.write(JSON.stringify(db.prepare(sql).all(...JSON.parse(params))));';
-		const { stdout } = await execFileAsync(runtime.node, ['--no-warnings', '-e', script, this.dbFile, sql, JSON.stringify(params)], {
-			maxBuffer: 256 * 1024 * 1024,
-		});
+		const { stdout } = await execFileAsync(
+			runtime.node,
+			['--no-warnings', '-e', script, this.dbFile, sql, JSON.stringify(params)],
+			{
+				maxBuffer: 256 * 1024 * 1024,
+			},
+		);
 		return JSON.parse(stdout) as T[];
 	}
 
@@ -340,12 +384,18 @@ export class N8nInstance {
 	 * Polls {@link executions} until one matches `match` and has finished (status is neither
 	 * 'new' nor 'running'), e.g. after a webhook call that n8n answered before running the workflow.
 	 */
-	async waitForExecution(match: (row: ExecutionRow) => boolean, timeoutMs = 30_000): Promise<ExecutionRow> {
+	async waitForExecution(
+		match: (row: ExecutionRow) => boolean,
+		timeoutMs = 30_000,
+	): Promise<ExecutionRow> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const row = (await this.executions()).find((r) => match(r) && r.status !== 'new' && r.status !== 'running');
+			const row = (await this.executions()).find(
+				(r) => match(r) && r.status !== 'new' && r.status !== 'running',
+			);
 			if (row) return row;
-			if (Date.now() > deadline) throw new Error(`no finished execution matched within ${timeoutMs} ms:\n${this.logTail()}`);
+			if (Date.now() > deadline)
+				throw new Error(`no finished execution matched within ${timeoutMs} ms:\n${this.logTail()}`);
 			await sleep(300);
 		}
 	}
@@ -362,7 +412,9 @@ export class N8nInstance {
 		);
 		if (!row) throw new Error(`execution ${executionId} not found`);
 		const { runtime } = await this.prepare();
-		const flatted = this.n8nRequire(runtime)('flatted') as { parse(text: string): IRunExecutionData };
+		const flatted = this.n8nRequire(runtime)('flatted') as {
+			parse(text: string): IRunExecutionData;
+		};
 		return {
 			status: row.status,
 			mode: row.mode,
@@ -413,16 +465,25 @@ export class N8nInstance {
 			n8n?: { nodes?: string[]; credentials?: string[] };
 		};
 		const target = path.join(this.userFolder, '.n8n', 'nodes', 'node_modules', pkg.name);
-		const entries = pkg.files ?? fs.readdirSync(packageDir).filter((name) => name !== 'node_modules' && !name.startsWith('.'));
+		const entries =
+			pkg.files ??
+			fs.readdirSync(packageDir).filter((name) => name !== 'node_modules' && !name.startsWith('.'));
 		for (const entry of ['package.json', ...entries]) {
 			const source = path.join(packageDir, entry);
 			if (fs.existsSync(source)) {
-				fs.cpSync(source, path.join(target, entry), { recursive: true, filter: (src) => path.basename(src) !== 'node_modules' });
+				fs.cpSync(source, path.join(target, entry), {
+					recursive: true,
+					filter: (src) => path.basename(src) !== 'node_modules',
+				});
 			}
 		}
-		const missing = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].filter((file) => !fs.existsSync(path.join(target, file)));
+		const missing = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])].filter(
+			(file) => !fs.existsSync(path.join(target, file)),
+		);
 		if (!pkg.n8n || missing.length) {
-			throw new Error(`${packageDir} is not a built n8n package (no "n8n" section, or missing: ${missing.join(', ')}; build first?)`);
+			throw new Error(
+				`${packageDir} is not a built n8n package (no "n8n" section, or missing: ${missing.join(', ')}; build first?)`,
+			);
 		}
 	}
 
@@ -432,7 +493,9 @@ export class N8nInstance {
 			const runtime = await ensureN8nRuntime();
 			this.port = this.options.port ?? (await freePort());
 			const brokerPort = this.options.brokerPort ?? (await freePort());
-			const bcrypt = this.n8nRequire(runtime)('bcryptjs') as { hashSync(text: string, rounds: number): string };
+			const bcrypt = this.n8nRequire(runtime)('bcryptjs') as {
+				hashSync(text: string, rounds: number): string;
+			};
 			const env: NodeJS.ProcessEnv = {
 				// n8n starts its JS task runner as plain `node`: Node 24 must come first on PATH
 				PATH: `${path.dirname(runtime.node)}${path.delimiter}${process.env.PATH ?? ''}`,
@@ -478,7 +541,12 @@ export class N8nInstance {
 	 * `afterOutboxId`). Throws when an activation failed.
 	 */
 	private async publicationsDone(afterOutboxId: number): Promise<boolean> {
-		const rows = await this.query<{ id: string; name: string; status: string | null; errorMessage: string | null }>(
+		const rows = await this.query<{
+			id: string;
+			name: string;
+			status: string | null;
+			errorMessage: string | null;
+		}>(
 			'SELECT w.id, w.name, o.status, o.errorMessage FROM workflow_entity w ' +
 				'LEFT JOIN workflow_publication_outbox o ON o.workflowId = w.id AND o.publishedVersionId = w.activeVersionId AND o.id > ? ' +
 				'WHERE w.activeVersionId IS NOT NULL',
@@ -486,7 +554,9 @@ export class N8nInstance {
 		);
 		const failed = rows.find((r) => r.status === 'failed' || r.status === 'partial_success');
 		if (failed) {
-			throw new Error(`n8n could not activate workflow ${failed.id} "${failed.name}" (${failed.status}): ${failed.errorMessage}`);
+			throw new Error(
+				`n8n could not activate workflow ${failed.id} "${failed.name}" (${failed.status}): ${failed.errorMessage}`,
+			);
 		}
 		const done = new Set(rows.filter((r) => r.status === 'completed').map((r) => r.id));
 		return rows.every((r) => done.has(r.id));
@@ -507,18 +577,25 @@ export class N8nInstance {
 	/** Runs an n8n CLI command and throws (with its output) unless it exits with 0. */
 	private async cli(args: string[]): Promise<void> {
 		const { code, stdout, stderr } = await this.runCli(args);
-		if (code !== 0) throw new Error(`n8n ${args.join(' ')} exited with ${code}:\n${stdout}\n${stderr}`);
+		if (code !== 0)
+			throw new Error(`n8n ${args.join(' ')} exited with ${code}:\n${stdout}\n${stderr}`);
 	}
 
 	/** Runs an n8n CLI command to its end (killed after 5 min), appending its output to the log. */
-	private async runCli(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	private async runCli(
+		args: string[],
+		extraEnv: NodeJS.ProcessEnv = {},
+	): Promise<{ code: number | null; stdout: string; stderr: string }> {
 		const { env } = await this.prepare();
 		const child = await this.spawnN8n(args, { ...env, ...extraEnv }, ['ignore', 'pipe', 'pipe']);
 		let stdout = '';
 		let stderr = '';
 		child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		const timer = setTimeout(() => child.pid !== undefined && killGroup(child.pid, 'SIGKILL'), 5 * 60_000);
+		const timer = setTimeout(
+			() => child.pid !== undefined && killGroup(child.pid, 'SIGKILL'),
+			5 * 60_000,
+		);
 		const code = await new Promise<number | null>((resolve, reject) => {
 			child.on('error', reject);
 			child.on('close', resolve);
@@ -531,9 +608,18 @@ export class N8nInstance {
 	 * Spawns `node24 n8n <args>` in a process group of its own. When the leader exits, the rest
 	 * of the group (e.g. a task runner) is killed too.
 	 */
-	private async spawnN8n(args: string[], env: NodeJS.ProcessEnv, stdio: StdioOptions): Promise<ChildProcess> {
+	private async spawnN8n(
+		args: string[],
+		env: NodeJS.ProcessEnv,
+		stdio: StdioOptions,
+	): Promise<ChildProcess> {
 		const { runtime } = await this.prepare();
-		const child = spawn(runtime.node, [runtime.n8n, ...args], { cwd: this.workDir, env, stdio, detached: true });
+		const child = spawn(runtime.node, [runtime.n8n, ...args], {
+			cwd: this.workDir,
+			env,
+			stdio,
+			detached: true,
+		});
 		const pid = child.pid;
 		if (pid !== undefined) {
 			this.groups.add(pid);

@@ -15,15 +15,29 @@ function cryptoJsEncrypt(plaintext: string, key: string): string {
 describe('AES transport codec', () => {
 	it('reproduces the docs worked example byte for byte (GET task detail)', () => {
 		const plaintext = 'TaskID=69f531a01a9df58aa6de2487be610abb';
-		expect(aesEncrypt(plaintext, KEY)).toBe('qbj8cnqKnqR66qDS49ib9ymU1mpMCyp8Dm0gS1VvmnEqTxPGSBzruAU1sapP+cye');
-		expect(aesSignature(plaintext)).toBe('6956d7af4c89b89f19f9ae0a8be4bcf12abe7c6ed893691733f3480ad3f3aabc');
-		expect(aesDecrypt('qbj8cnqKnqR66qDS49ib9ymU1mpMCyp8Dm0gS1VvmnEqTxPGSBzruAU1sapP+cye', KEY)).toBe(plaintext);
+		expect(aesEncrypt(plaintext, KEY)).toBe(
+			'qbj8cnqKnqR66qDS49ib9ymU1mpMCyp8Dm0gS1VvmnEqTxPGSBzruAU1sapP+cye',
+		);
+		expect(aesSignature(plaintext)).toBe(
+			'6956d7af4c89b89f19f9ae0a8be4bcf12abe7c6ed893691733f3480ad3f3aabc',
+		);
+		expect(
+			aesDecrypt('qbj8cnqKnqR66qDS49ib9ymU1mpMCyp8Dm0gS1VvmnEqTxPGSBzruAU1sapP+cye', KEY),
+		).toBe(plaintext);
 	});
 
 	it.each([
-		['block aligned (16 bytes): a whole block of zeros is added', '0123456789abcdef', '6eK3sOQOSuWBIj7Fj0MdEggkmNTgimEHedXC8888uR0='],
+		[
+			'block aligned (16 bytes): a whole block of zeros is added',
+			'0123456789abcdef',
+			'6eK3sOQOSuWBIj7Fj0MdEggkmNTgimEHedXC8888uR0=',
+		],
 		['empty plaintext: one block of zeros', '', 'CCSY1OCKYQd51cLzzzy5HQ=='],
-		['multi-byte UTF-8', '{"Customer":"测试","Mobile":"+6212345678"}', 'UkzuI3HLMyGEhtiKyL0IUpPI/OH53REjUmXHYGsH86xslvdBuadOmfZyslX7Ri8V'],
+		[
+			'multi-byte UTF-8',
+			'{"Customer":"测试","Mobile":"+6212345678"}',
+			'UkzuI3HLMyGEhtiKyL0IUpPI/OH53REjUmXHYGsH86xslvdBuadOmfZyslX7Ri8V',
+		],
 	])('matches the reference vector: %s', (_label, plaintext, ciphertext) => {
 		expect(aesEncrypt(plaintext, KEY)).toBe(ciphertext);
 		expect(aesDecrypt(ciphertext, KEY)).toBe(plaintext);
@@ -38,7 +52,12 @@ describe('AES transport codec', () => {
 	});
 
 	it('agrees with crypto-js for non-aligned plaintexts (crypto-js adds no block when aligned)', () => {
-		for (const plaintext of ['TaskID=1', '{"a":"ü€😀"}', 'x'.repeat(17), '{"TaskName":"t","Details":[{"Mobile":"+62"}]}']) {
+		for (const plaintext of [
+			'TaskID=1',
+			'{"a":"ü€😀"}',
+			'x'.repeat(17),
+			'{"TaskName":"t","Details":[{"Mobile":"+62"}]}',
+		]) {
 			expect(aesEncrypt(plaintext, KEY)).toBe(cryptoJsEncrypt(plaintext, KEY));
 		}
 	});

@@ -1,14 +1,13 @@
 import { aesDecrypt, aesEncrypt, aesSignature } from '../../nodes/Airudder/helpers/aes';
 import { sandboxDecrypt, sandboxEncrypt, sandboxSign } from '../../sandbox/aes';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Json } from '../support/json';
 
 /**
  * The sandbox's AES transport (crypto-js) against the docs' worked example, the reference's
  * vectors and the nodes' independent node:crypto codec; then AES mode over HTTP.
  * Reference: `x-encryption` / `x-aes-test-vectors` in leads-inbound-encryption.openapi.yaml.
  */
-
-type Json = Record<string, any>;
 const KEY = 'airudderredduria';
 
 describe('sandbox AES codec (crypto-js)', () => {
@@ -16,15 +15,27 @@ describe('sandbox AES codec (crypto-js)', () => {
 		const plaintext = 'TaskID=69f531a01a9df58aa6de2487be610abb';
 		const ciphertext = 'qbj8cnqKnqR66qDS49ib9ymU1mpMCyp8Dm0gS1VvmnEqTxPGSBzruAU1sapP+cye';
 		expect(sandboxEncrypt(plaintext, KEY)).toBe(ciphertext);
-		expect(sandboxSign(plaintext)).toBe('6956d7af4c89b89f19f9ae0a8be4bcf12abe7c6ed893691733f3480ad3f3aabc');
+		expect(sandboxSign(plaintext)).toBe(
+			'6956d7af4c89b89f19f9ae0a8be4bcf12abe7c6ed893691733f3480ad3f3aabc',
+		);
 		expect(sandboxDecrypt(ciphertext, KEY)).toBe(plaintext);
 		// 39 bytes + 9 zero bytes of padding = 48 bytes (paddedPlaintextHex of the reference).
 		expect(Buffer.from(ciphertext, 'base64')).toHaveLength(48);
 	});
 
 	it.each([
-		['block aligned: a whole block of zeros', '0123456789abcdef', '6eK3sOQOSuWBIj7Fj0MdEggkmNTgimEHedXC8888uR0=', '9f9f5111f7b27a781f1f1ddde5ebc2dd2b796bfc7365c9c28b548e564176929f'],
-		['empty plaintext', '', 'CCSY1OCKYQd51cLzzzy5HQ==', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+		[
+			'block aligned: a whole block of zeros',
+			'0123456789abcdef',
+			'6eK3sOQOSuWBIj7Fj0MdEggkmNTgimEHedXC8888uR0=',
+			'9f9f5111f7b27a781f1f1ddde5ebc2dd2b796bfc7365c9c28b548e564176929f',
+		],
+		[
+			'empty plaintext',
+			'',
+			'CCSY1OCKYQd51cLzzzy5HQ==',
+			'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+		],
 		[
 			'multi-byte UTF-8',
 			'{"Customer":"测试","Mobile":"+6212345678"}',
@@ -79,11 +90,18 @@ describe('AES mode over HTTP', () => {
 	/** Sends like the docs: query string / body replaced by the ciphertext; decrypts the answer. */
 	async function encrypted(method: 'GET' | 'POST', path: string, plaintext: string) {
 		const ciphertext = aesEncrypt(plaintext, KEY);
-		const response = await fetch(`${sandbox.url}${path}${method === 'GET' ? `?${ciphertext}` : ''}`, {
-			method,
-			headers: { Authorization: `Token ${token}`, 'Is-Encrypted': '1', Signed: aesSignature(plaintext) },
-			body: method === 'POST' ? ciphertext : undefined,
-		});
+		const response = await fetch(
+			`${sandbox.url}${path}${method === 'GET' ? `?${ciphertext}` : ''}`,
+			{
+				method,
+				headers: {
+					Authorization: `Token ${token}`,
+					'Is-Encrypted': '1',
+					Signed: aesSignature(plaintext),
+				},
+				body: method === 'POST' ? ciphertext : undefined,
+			},
+		);
 		const text = await response.text();
 		return { response, text, ciphertext };
 	}
@@ -111,44 +129,78 @@ describe('AES mode over HTTP', () => {
 		const answer = await encrypted('POST', '/service/cloud/v2/task', body);
 		expect(answer.response.status).toBe(200);
 		const json = open(answer);
-		expect(json).toEqual({ data: { TaskID: expect.stringMatching(/^[0-9a-f]{32}$/) }, status: 'OK', code: 200 });
-		expect(sandbox.requests[0]).toMatchObject({ encrypted: true, rawBody: answer.ciphertext, body: JSON.parse(body) });
+		expect(json).toEqual({
+			data: { TaskID: expect.stringMatching(/^[0-9a-f]{32}$/) },
+			status: 'OK',
+			code: 200,
+		});
+		expect(sandbox.requests[0]).toMatchObject({
+			encrypted: true,
+			rawBody: answer.ciphertext,
+			body: JSON.parse(body),
+		});
 		expect(sandbox.tasks.get(json.data.TaskID)!.contacts[0].Customer).toBe('测试');
 	});
 
 	it('decrypts a GET whose whole query string is the ciphertext (the docs example request)', async () => {
-		const answer = await encrypted('GET', '/service/cloud/detail', 'TaskID=69f531a01a9df58aa6de2487be610abb');
-		expect(answer.ciphertext).toBe('qbj8cnqKnqR66qDS49ib9ymU1mpMCyp8Dm0gS1VvmnEqTxPGSBzruAU1sapP+cye');
+		const answer = await encrypted(
+			'GET',
+			'/service/cloud/detail',
+			'TaskID=69f531a01a9df58aa6de2487be610abb',
+		);
+		expect(answer.ciphertext).toBe(
+			'qbj8cnqKnqR66qDS49ib9ymU1mpMCyp8Dm0gS1VvmnEqTxPGSBzruAU1sapP+cye',
+		);
 		const json = open(answer);
 		expect(json.code).not.toBe(200); // no such task here; the point is the transport
 		expect(json.message).toContain('69f531a01a9df58aa6de2487be610abb');
 		const recorded = sandbox.requests[sandbox.requests.length - 1];
-		expect(recorded).toMatchObject({ query: { TaskID: '69f531a01a9df58aa6de2487be610abb' }, rawQuery: answer.ciphertext, encrypted: true });
+		expect(recorded).toMatchObject({
+			query: { TaskID: '69f531a01a9df58aa6de2487be610abb' },
+			rawQuery: answer.ciphertext,
+			encrypted: true,
+		});
 	});
 
 	it('also accepts a percent-encoded ciphertext in the query', async () => {
 		const taskId = [...sandbox.tasks.keys()][0];
 		const plaintext = `TaskID=${taskId}`;
-		const response = await fetch(`${sandbox.url}/service/cloud/detail?${encodeURIComponent(aesEncrypt(plaintext, KEY))}`, {
-			headers: { Authorization: `Token ${token}`, 'Is-Encrypted': '1', Signed: aesSignature(plaintext) },
-		});
+		const response = await fetch(
+			`${sandbox.url}/service/cloud/detail?${encodeURIComponent(aesEncrypt(plaintext, KEY))}`,
+			{
+				headers: {
+					Authorization: `Token ${token}`,
+					'Is-Encrypted': '1',
+					Signed: aesSignature(plaintext),
+				},
+			},
+		);
 		expect(open({ response, text: await response.text() }).data.TaskID).toBe(taskId);
 	});
 
 	it.each<[string, () => Promise<Response>, RegExp]>([
 		[
 			'an unencrypted business call',
-			() => fetch(`${sandbox.url}/service/cloud/robot`, { headers: { Authorization: `Token ${token}` } }),
+			() =>
+				fetch(`${sandbox.url}/service/cloud/robot`, {
+					headers: { Authorization: `Token ${token}` },
+				}),
 			/encrypted/,
 		],
 		[
 			'a wrong Signed',
-			() => fetch(`${sandbox.url}/service/cloud/robot?${aesEncrypt('', KEY)}`, { headers: { Authorization: `Token ${token}`, 'Is-Encrypted': '1', Signed: 'f'.repeat(64) } }),
+			() =>
+				fetch(`${sandbox.url}/service/cloud/robot?${aesEncrypt('', KEY)}`, {
+					headers: { Authorization: `Token ${token}`, 'Is-Encrypted': '1', Signed: 'f'.repeat(64) },
+				}),
 			/Signed/,
 		],
 		[
 			'a missing Signed',
-			() => fetch(`${sandbox.url}/service/cloud/robot?${aesEncrypt('', KEY)}`, { headers: { Authorization: `Token ${token}`, 'Is-Encrypted': '1' } }),
+			() =>
+				fetch(`${sandbox.url}/service/cloud/robot?${aesEncrypt('', KEY)}`, {
+					headers: { Authorization: `Token ${token}`, 'Is-Encrypted': '1' },
+				}),
 			/Signed/,
 		],
 		[
@@ -156,7 +208,11 @@ describe('AES mode over HTTP', () => {
 			() =>
 				fetch(`${sandbox.url}/service/cloud/v2/task`, {
 					method: 'POST',
-					headers: { Authorization: `Token ${token}`, 'Is-Encrypted': '1', Signed: aesSignature('{}') },
+					headers: {
+						Authorization: `Token ${token}`,
+						'Is-Encrypted': '1',
+						Signed: aesSignature('{}'),
+					},
 					body: 'this is not ciphertext',
 				}),
 			/decrypt/,
@@ -166,7 +222,11 @@ describe('AES mode over HTTP', () => {
 			() =>
 				fetch(`${sandbox.url}/service/cloud/v2/task`, {
 					method: 'POST',
-					headers: { Authorization: `Token ${token}`, 'Is-Encrypted': '1', Signed: aesSignature('{"TaskName":"x"}') },
+					headers: {
+						Authorization: `Token ${token}`,
+						'Is-Encrypted': '1',
+						Signed: aesSignature('{"TaskName":"x"}'),
+					},
 					body: aesEncrypt('{"TaskName":"x"}', 'another-key-1234'),
 				}),
 			/decrypt|Signed/,
@@ -190,7 +250,11 @@ describe('AES mode over HTTP', () => {
 				})
 			).json()) as Json;
 			const response = await fetch(`${plain.url}/service/cloud/robot?${aesEncrypt('', KEY)}`, {
-				headers: { Authorization: `Token ${auth.data.token}`, 'Is-Encrypted': '1', Signed: aesSignature('') },
+				headers: {
+					Authorization: `Token ${auth.data.token}`,
+					'Is-Encrypted': '1',
+					Signed: aesSignature(''),
+				},
 			});
 			expect(response.status).toBe(400);
 		} finally {

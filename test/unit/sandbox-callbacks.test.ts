@@ -5,10 +5,9 @@ import { join } from 'node:path';
 
 import { CALLBACK_EVENTS } from '../../sandbox/callbacks';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Json } from '../support/json';
 
 /** Callbacks: catalogue vs the reference, delivery, and the simulated end of a StartImmediately task. */
-
-type Json = Record<string, any>;
 
 interface Received {
 	headers: http.IncomingHttpHeaders;
@@ -16,13 +15,20 @@ interface Received {
 }
 
 /** A local receiver that answers 200 `{}` (the documented acknowledgement) and keeps what it got. */
-async function receiver(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+async function receiver(): Promise<{
+	url: string;
+	received: Received[];
+	close: () => Promise<void>;
+}> {
 	const received: Received[] = [];
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json });
+			received.push({
+				headers: req.headers,
+				body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Json,
+			});
 			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
 		});
 	});
@@ -40,16 +46,24 @@ const SEEDS = '/work/shared/seeds';
 const withReference = existsSync(REFERENCE) ? it : it.skip;
 
 describe('callback catalogue', () => {
-	withReference('covers exactly the webhook keys of the four reference files (chatbot excluded)', () => {
-		const keys: string[] = [];
-		for (const file of ['core-collection', 'telemarketing-infocheck', 'workflow', 'leads-inbound-encryption']) {
-			const text = readFileSync(join(REFERENCE, `${file}.openapi.yaml`), 'utf8');
-			// From `webhooks:` to the next top-level key.
-			const section = text.slice(text.indexOf('\nwebhooks:\n') + 11).split(/\n(?=\S)/)[0];
-			keys.push(...[...section.matchAll(/^ {2}([A-Za-z]+):$/gm)].map((m) => m[1]));
-		}
-		expect([...CALLBACK_EVENTS.keys()].sort()).toEqual(keys.sort());
-	});
+	withReference(
+		'covers exactly the webhook keys of the four reference files (chatbot excluded)',
+		() => {
+			const keys: string[] = [];
+			for (const file of [
+				'core-collection',
+				'telemarketing-infocheck',
+				'workflow',
+				'leads-inbound-encryption',
+			]) {
+				const text = readFileSync(join(REFERENCE, `${file}.openapi.yaml`), 'utf8');
+				// From `webhooks:` to the next top-level key.
+				const section = text.slice(text.indexOf('\nwebhooks:\n') + 11).split(/\n(?=\S)/)[0];
+				keys.push(...[...section.matchAll(/^ {2}([A-Za-z]+):$/gm)].map((m) => m[1]));
+			}
+			expect([...CALLBACK_EVENTS.keys()].sort()).toEqual(keys.sort());
+		},
+	);
 
 	withReference('carries the WABA status example of seed 001 exactly', () => {
 		const seed = readdirSync(SEEDS).find((name) => name.startsWith('001_'))!;
@@ -82,15 +96,26 @@ describe('fireCallback', () => {
 		expect(last.headers['content-type']).toBe('application/json');
 		expect(last.headers['user-agent']).toBe('Airudder');
 		expect(last.headers['x-sandbox-event']).toBe('workflowWabaMessageStatusChanged');
-		expect(last.body).toMatchObject({ status: 'delivery', waba_template_id: 288, callee: '+6289xxxxxxxx234' });
+		expect(last.body).toMatchObject({
+			status: 'delivery',
+			waba_template_id: 288,
+			callee: '+6289xxxxxxxx234',
+		});
 	});
 
 	it('sends a given body and headers, and refuses unknown events', async () => {
-		await sandbox.fireCallback(hook.url, 'collectionCallFinished', { TaskID: 'x' }, { 'X-Extra': '1' });
+		await sandbox.fireCallback(
+			hook.url,
+			'collectionCallFinished',
+			{ TaskID: 'x' },
+			{ 'X-Extra': '1' },
+		);
 		const last = hook.received[hook.received.length - 1];
 		expect(last.body).toEqual({ TaskID: 'x' });
 		expect(last.headers['x-extra']).toBe('1');
-		await expect(sandbox.fireCallback(hook.url, 'collectionCallFinishd')).rejects.toThrow(/Unknown callback event/);
+		await expect(sandbox.fireCallback(hook.url, 'collectionCallFinishd')).rejects.toThrow(
+			/Unknown callback event/,
+		);
 	});
 
 	it('can be driven over HTTP (POST /__sandbox/fire)', async () => {
@@ -98,8 +123,14 @@ describe('fireCallback', () => {
 			method: 'POST',
 			body: JSON.stringify({ url: hook.url, event: 'collectionTaskFinished' }),
 		});
-		expect((await response.json()) as Json).toEqual({ status: 200, body: '{}', source: 'sandbox illustrative' });
-		expect(hook.received[hook.received.length - 1].headers['x-sandbox-event']).toBe('collectionTaskFinished');
+		expect((await response.json()) as Json).toEqual({
+			status: 200,
+			body: '{}',
+			source: 'sandbox illustrative',
+		});
+		expect(hook.received[hook.received.length - 1].headers['x-sandbox-event']).toBe(
+			'collectionTaskFinished',
+		);
 	});
 });
 
@@ -118,7 +149,10 @@ describe('simulated calls of a StartImmediately task', () => {
 			const created = (await (
 				await fetch(`${sandbox.url}/service/cloud/v2/task`, {
 					method: 'POST',
-					headers: { 'Content-Type': 'application/json', Authorization: `Token ${auth.data.token}` },
+					headers: {
+						'Content-Type': 'application/json',
+						Authorization: `Token ${auth.data.token}`,
+					},
 					body: JSON.stringify({
 						TaskName: 'now',
 						StartImmediately: true,
@@ -137,9 +171,16 @@ describe('simulated calls of a StartImmediately task', () => {
 				})
 			).json()) as Json;
 			const taskId = created.data.TaskID as string;
-			for (let i = 0; i < 100 && hook.received.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
-			expect(hook.received.map((r) => r.headers['x-sandbox-event'])).toEqual(['collectionCallFinished', 'collectionCallFinished', 'collectionTaskFinished']);
-			expect(hook.received.map((r) => [r.body.TaskID, r.body.Callee ?? null, r.body.Comments ?? null])).toEqual([
+			for (let i = 0; i < 100 && hook.received.length < 3; i++)
+				await new Promise((r) => setTimeout(r, 20));
+			expect(hook.received.map((r) => r.headers['x-sandbox-event'])).toEqual([
+				'collectionCallFinished',
+				'collectionCallFinished',
+				'collectionTaskFinished',
+			]);
+			expect(
+				hook.received.map((r) => [r.body.TaskID, r.body.Callee ?? null, r.body.Comments ?? null]),
+			).toEqual([
 				[taskId, '+6211111111', 'first'],
 				[taskId, '+6222222222', 'second'],
 				[taskId, null, null],

@@ -3,10 +3,9 @@ import http from 'node:http';
 import got from 'got';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Json } from '../support/json';
 
 /** Scripted faults (retries, Retry-After, HTML / truncated answers, time-outs) and streamed media. */
-
-type Json = Record<string, any>;
 
 let sandbox: Sandbox;
 let token: string;
@@ -27,11 +26,22 @@ afterAll(async () => {
 afterEach(() => sandbox.clearFaults());
 
 const robots = (options: Json = {}) =>
-	got(`${sandbox.url}/service/cloud/robot`, { headers: { Authorization: `Token ${token}` }, throwHttpErrors: false, retry: 0, ...options });
+	got(`${sandbox.url}/service/cloud/robot`, {
+		headers: { Authorization: `Token ${token}` },
+		throwHttpErrors: false,
+		retry: 0,
+		...options,
+	});
 
 describe('faults', () => {
 	it('answers the next N matching requests with the fault, then normally again', async () => {
-		sandbox.setFault({ path: '/service/cloud/robot', times: 2, status: 503, body: '', headers: { 'Retry-After': '1' } });
+		sandbox.setFault({
+			path: '/service/cloud/robot',
+			times: 2,
+			status: 503,
+			body: '',
+			headers: { 'Retry-After': '1' },
+		});
 		sandbox.clearRequests();
 		for (let i = 0; i < 2; i++) {
 			const answer = await robots();
@@ -59,7 +69,11 @@ describe('faults', () => {
 	});
 
 	it('can answer an HTML page with HTTP 200', async () => {
-		sandbox.setFault({ path: '/service/cloud/robot', body: '<html><body>Bad Gateway</body></html>', contentType: 'text/html' });
+		sandbox.setFault({
+			path: '/service/cloud/robot',
+			body: '<html><body>Bad Gateway</body></html>',
+			contentType: 'text/html',
+		});
 		const answer = await robots();
 		expect(answer.statusCode).toBe(200);
 		expect(answer.headers['content-type']).toBe('text/html');
@@ -87,12 +101,19 @@ describe('faults', () => {
 	});
 
 	it('can be queued over HTTP (POST /__sandbox/faults) and cleared (DELETE)', async () => {
-		await got.post(`${sandbox.url}/__sandbox/faults`, { json: [{ path: '/service/cloud/robot', status: 429 }] });
+		await got.post(`${sandbox.url}/__sandbox/faults`, {
+			json: [{ path: '/service/cloud/robot', status: 429 }],
+		});
 		expect((await robots()).statusCode).toBe(429);
-		await got.post(`${sandbox.url}/__sandbox/faults`, { json: { path: '/service/cloud/robot', status: 429 } });
+		await got.post(`${sandbox.url}/__sandbox/faults`, {
+			json: { path: '/service/cloud/robot', status: 429 },
+		});
 		await got.delete(`${sandbox.url}/__sandbox/faults`);
 		expect((await robots()).statusCode).toBe(200);
-		const bad = await got.post(`${sandbox.url}/__sandbox/faults`, { json: { status: 500 }, throwHttpErrors: false });
+		const bad = await got.post(`${sandbox.url}/__sandbox/faults`, {
+			json: { status: 500 },
+			throwHttpErrors: false,
+		});
 		expect(bad.statusCode).toBe(400);
 	});
 });
@@ -105,16 +126,18 @@ describe('media', () => {
 		// ~50 MB of Buffers now; a streaming one waits for 'drain' with a few chunks in flight.
 		const baseline = process.memoryUsage().arrayBuffers;
 		const grown = await new Promise<number>((resolve, reject) => {
-			http.get(url, (response) => {
-				response.once('data', () => {
-					response.pause();
-					setTimeout(() => {
-						const growth = process.memoryUsage().arrayBuffers - baseline;
-						response.destroy();
-						resolve(growth);
-					}, 300);
-				});
-			}).on('error', reject);
+			http
+				.get(url, (response) => {
+					response.once('data', () => {
+						response.pause();
+						setTimeout(() => {
+							const growth = process.memoryUsage().arrayBuffers - baseline;
+							response.destroy();
+							resolve(growth);
+						}, 300);
+					});
+				})
+				.on('error', reject);
 		});
 		expect(grown).toBeLessThan(16 * 1024 * 1024);
 
@@ -137,13 +160,24 @@ describe('media', () => {
 	});
 
 	it('refuses a bad size and an unknown kind of file', async () => {
-		expect((await got(`${sandbox.url}/__sandbox/media/x.wav?bytes=10`, { throwHttpErrors: false })).statusCode).toBe(400);
-		expect((await got(`${sandbox.url}/__sandbox/media/x.mp3`, { throwHttpErrors: false })).statusCode).toBe(404);
+		expect(
+			(await got(`${sandbox.url}/__sandbox/media/x.wav?bytes=10`, { throwHttpErrors: false }))
+				.statusCode,
+		).toBe(400);
+		expect(
+			(await got(`${sandbox.url}/__sandbox/media/x.mp3`, { throwHttpErrors: false })).statusCode,
+		).toBe(404);
 	});
 
 	it('is recorded and can be faulted like any API call', async () => {
 		sandbox.setFault({ path: '/__sandbox/media/*', status: 404, body: '{}' });
-		expect((await got(`${sandbox.url}/__sandbox/media/x.wav`, { throwHttpErrors: false })).statusCode).toBe(404);
-		expect(sandbox.requests[sandbox.requests.length - 1]).toMatchObject({ path: '/__sandbox/media/x.wav', status: 404, fault: true });
+		expect(
+			(await got(`${sandbox.url}/__sandbox/media/x.wav`, { throwHttpErrors: false })).statusCode,
+		).toBe(404);
+		expect(sandbox.requests[sandbox.requests.length - 1]).toMatchObject({
+			path: '/__sandbox/media/x.wav',
+			status: 404,
+			fault: true,
+		});
 	});
 });

@@ -1,11 +1,10 @@
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import type { Json } from '../support/json';
 
 /**
  * The AIRudder sandbox over real HTTP on 127.0.0.1: token, envelope, the documented create-task
  * rules (seed 002), the partial endpoints and the admin API.
  */
-
-type Json = Record<string, any>;
 
 const NOW = new Date('2026-11-22T00:00:00+08:00');
 const DOC_EXAMPLE = {
@@ -20,29 +19,65 @@ const DOC_EXAMPLE = {
 	RobotMethod: 'single',
 	Type: 'promotion',
 	Perform: 1,
-	Details: [{ Customer: 'Customer-user1', Mobile: '+6212345678', Platform: 'AIRUDDER', Comments: 'Comments', Gender: 'male', ExtraA: 'ExtraA' }],
+	Details: [
+		{
+			Customer: 'Customer-user1',
+			Mobile: '+6212345678',
+			Platform: 'AIRUDDER',
+			Comments: 'Comments',
+			Gender: 'male',
+			ExtraA: 'ExtraA',
+		},
+	],
 };
 
 let sandbox: Sandbox;
 let token: string;
 let counter = 0;
 
-async function http(method: string, path: string, options: { body?: unknown; token?: string | null; headers?: Record<string, string>; sb?: Sandbox } = {}) {
+async function http(
+	method: string,
+	path: string,
+	options: {
+		body?: unknown;
+		token?: string | null;
+		headers?: Record<string, string>;
+		sb?: Sandbox;
+	} = {},
+) {
 	const target = options.sb ?? sandbox;
-	const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'Airudder', ...options.headers };
+	const headers: Record<string, string> = {
+		'Content-Type': 'application/json',
+		'User-Agent': 'Airudder',
+		...options.headers,
+	};
 	const auth = options.token === undefined ? token : options.token;
 	if (auth !== null) headers.Authorization = `Token ${auth}`;
 	const response = await fetch(`${target.url}${path}`, {
 		method,
 		headers,
-		body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+		body:
+			options.body === undefined
+				? undefined
+				: typeof options.body === 'string'
+					? options.body
+					: JSON.stringify(options.body),
 	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, text, json: JSON.parse(text) as Json };
+	return {
+		status: response.status,
+		headers: response.headers,
+		text,
+		json: JSON.parse(text) as Json,
+	};
 }
 
 async function getToken(sb: Sandbox, appKey = 'sandbox-app-key', appSecret = 'sandbox-app-secret') {
-	return http('POST', '/service/cloud/auth', { sb, token: null, body: { APPKey: appKey, APPSecret: appSecret } });
+	return http('POST', '/service/cloud/auth', {
+		sb,
+		token: null,
+		body: { APPKey: appKey, APPSecret: appSecret },
+	});
 }
 
 /** A valid scheduled task (relative to NOW, account +08:00) with a unique name. */
@@ -104,10 +139,16 @@ describe('readiness and token (coreObtainToken)', () => {
 		expect(answer.json.code).not.toBe(200);
 	});
 
-	it.each([`Bearer TOKEN`, `token TOKEN`, `Token  TOKEN`, `TokenTOKEN`])('needs exactly "Token <token>" (refuses %s)', async (form) => {
-		const answer = await http('GET', '/service/cloud/robot', { token: null, headers: { Authorization: form.replace('TOKEN', token) } });
-		expect(answer.status).toBe(401);
-	});
+	it.each([`Bearer TOKEN`, `token TOKEN`, `Token  TOKEN`, `TokenTOKEN`])(
+		'needs exactly "Token <token>" (refuses %s)',
+		async (form) => {
+			const answer = await http('GET', '/service/cloud/robot', {
+				token: null,
+				headers: { Authorization: form.replace('TOKEN', token) },
+			});
+			expect(answer.status).toBe(401);
+		},
+	);
 
 	it('answers the same token inside its window and restarts the window', async () => {
 		const sb = await startSandbox({ tokenTtlSeconds: 1 });
@@ -144,9 +185,16 @@ describe('readiness and token (coreObtainToken)', () => {
 describe('create a calling task (seed 002)', () => {
 	it('accepts the docs example verbatim on both paths', async () => {
 		for (const path of ['/service/cloud/v2/task', '/service/cloud/task']) {
-			const answer = await createTask({ ...DOC_EXAMPLE, TaskName: `doc-example-${path.length}` }, path);
+			const answer = await createTask(
+				{ ...DOC_EXAMPLE, TaskName: `doc-example-${path.length}` },
+				path,
+			);
 			expect(answer.status).toBe(200);
-			expect(answer.json).toEqual({ data: { TaskID: expect.stringMatching(/^[0-9a-f]{32}$/) }, status: 'OK', code: 200 });
+			expect(answer.json).toEqual({
+				data: { TaskID: expect.stringMatching(/^[0-9a-f]{32}$/) },
+				status: 'OK',
+				code: 200,
+			});
 			const stored = sandbox.tasks.get(answer.json.data.TaskID)!;
 			expect(stored.createdVia).toBe(path);
 			expect(stored.contacts).toEqual(DOC_EXAMPLE.Details);
@@ -169,8 +217,16 @@ describe('create a calling task (seed 002)', () => {
 		['ISO ScheduleStartTime', { ScheduleStartTime: '2026-11-22T09:00:00' }, 'ScheduleStartTime'],
 		['impossible date', { ScheduleStartTime: '2026-02-30 09:00:00' }, 'ScheduleStartTime'],
 		['start in the past', { ScheduleStartTime: '2026-11-21 23:59:59' }, 'ScheduleStartTime'],
-		['start beyond 5 days', { ScheduleStartTime: '2026-11-27 00:00:01', ScheduleEndTime: '2026-11-27 01:00:00' }, 'ScheduleStartTime'],
-		['end beyond 5 days', { ScheduleStartTime: '2026-11-26 23:00:00', ScheduleEndTime: '2026-11-27 00:00:01' }, 'ScheduleEndTime'],
+		[
+			'start beyond 5 days',
+			{ ScheduleStartTime: '2026-11-27 00:00:01', ScheduleEndTime: '2026-11-27 01:00:00' },
+			'ScheduleStartTime',
+		],
+		[
+			'end beyond 5 days',
+			{ ScheduleStartTime: '2026-11-26 23:00:00', ScheduleEndTime: '2026-11-27 00:00:01' },
+			'ScheduleEndTime',
+		],
 		['end 29 minutes after start', { ScheduleEndTime: '2026-11-22 09:29:59' }, 'ScheduleEndTime'],
 		['StartImmediately as a string', { StartImmediately: 'true' }, 'StartImmediately'],
 		['missing RobotID', { RobotID: undefined }, 'RobotID'],
@@ -188,17 +244,24 @@ describe('create a calling task (seed 002)', () => {
 		['missing Details', { Details: undefined }, 'Details'],
 		['empty Details', { Details: [] }, 'Details'],
 		['Details not an array', { Details: { Mobile: '+62' } }, 'Details'],
-	])('refuses %s: HTTP 200, non-200 code, message names the field, nothing stored', async (_label, overrides, field) => {
-		const before = sandbox.tasks.size;
-		const answer = await createTask(task(overrides));
-		expect(answer.status).toBe(200);
-		expect(answer.json.code).not.toBe(200);
-		expect(answer.json.message).toContain(field);
-		expect(sandbox.tasks.size).toBe(before);
-	});
+	])(
+		'refuses %s: HTTP 200, non-200 code, message names the field, nothing stored',
+		async (_label, overrides, field) => {
+			const before = sandbox.tasks.size;
+			const answer = await createTask(task(overrides));
+			expect(answer.status).toBe(200);
+			expect(answer.json.code).not.toBe(200);
+			expect(answer.json.message).toContain(field);
+			expect(sandbox.tasks.size).toBe(before);
+		},
+	);
 
 	it('refuses more than 10,000 contacts and accepts exactly 10,000', async () => {
-		const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ Mobile: `+62${String(i).padStart(9, '0')}`, Platform: 'P' }));
+		const rows = (n: number) =>
+			Array.from({ length: n }, (_, i) => ({
+				Mobile: `+62${String(i).padStart(9, '0')}`,
+				Platform: 'P',
+			}));
 		const tooMany = await createTask(task({ Details: rows(10_001) }));
 		expect(tooMany.json.code).not.toBe(200);
 		expect(tooMany.json.message).toContain('Details');
@@ -216,7 +279,9 @@ describe('create a calling task (seed 002)', () => {
 	});
 
 	it('accepts the schedule window edges: 5 days ahead and exactly 30 minutes long', async () => {
-		const answer = await createTask(task({ ScheduleStartTime: '2026-11-26 23:30:00', ScheduleEndTime: '2026-11-27 00:00:00' }));
+		const answer = await createTask(
+			task({ ScheduleStartTime: '2026-11-26 23:30:00', ScheduleEndTime: '2026-11-27 00:00:00' }),
+		);
 		expect(answer.json.code).toBe(200);
 	});
 
@@ -225,30 +290,64 @@ describe('create a calling task (seed 002)', () => {
 		try {
 			const jt = (await getToken(jakarta)).json.data.token as string;
 			// 23:30 on the 21st is in the past at +08:00 but 30 minutes ahead at +07:00.
-			const body = task({ ScheduleStartTime: '2026-11-21 23:30:00', ScheduleEndTime: '2026-11-22 00:30:00' });
+			const body = task({
+				ScheduleStartTime: '2026-11-21 23:30:00',
+				ScheduleEndTime: '2026-11-22 00:30:00',
+			});
 			expect((await createTask(body)).json.code).not.toBe(200);
-			expect((await http('POST', '/service/cloud/v2/task', { sb: jakarta, token: jt, body })).json.code).toBe(200);
+			expect(
+				(await http('POST', '/service/cloud/v2/task', { sb: jakarta, token: jt, body })).json.code,
+			).toBe(200);
 		} finally {
 			await jakarta.close();
 		}
 	});
 
 	it('skips the schedule checks when StartImmediately is true', async () => {
-		const answer = await createTask(task({ StartImmediately: true, ScheduleStartTime: undefined, ScheduleEndTime: undefined }));
+		const answer = await createTask(
+			task({ StartImmediately: true, ScheduleStartTime: undefined, ScheduleEndTime: undefined }),
+		);
 		expect(answer.json.code).toBe(200);
 	});
 
 	const BAD_ROWS: Array<[string, Json, RegExp]> = [
 		['no Mobile', { Platform: 'P', Comments: 'c1' }, /Mobile is required/],
-		['no +', { Mobile: '13016111', Platform: 'P', Comments: 'c2' }, /^Country Code Error: 13016111$/],
+		[
+			'no +',
+			{ Mobile: '13016111', Platform: 'P', Comments: 'c2' },
+			/^Country Code Error: 13016111$/,
+		],
 		['a space in Mobile', { Mobile: '+62 1234', Platform: 'P', Comments: 'c3' }, /Mobile/],
 		['no Platform', { Mobile: '+6212345678', Comments: 'c4' }, /Platform is required/],
-		['21-character Platform', { Mobile: '+6212345678', Platform: 'p'.repeat(21), Comments: 'c5' }, /Platform/],
-		['65-character Customer', { Mobile: '+6212345678', Platform: 'P', Customer: 'c'.repeat(65), Comments: 'c6' }, /Customer/],
-		['65-character Comments', { Mobile: '+6212345678', Platform: 'P', Comments: 'm'.repeat(65) }, /Comments/],
-		['other Gender', { Mobile: '+6212345678', Platform: 'P', Gender: 'other', Comments: 'c8' }, /Gender/],
+		[
+			'21-character Platform',
+			{ Mobile: '+6212345678', Platform: 'p'.repeat(21), Comments: 'c5' },
+			/Platform/,
+		],
+		[
+			'65-character Customer',
+			{ Mobile: '+6212345678', Platform: 'P', Customer: 'c'.repeat(65), Comments: 'c6' },
+			/Customer/,
+		],
+		[
+			'65-character Comments',
+			{ Mobile: '+6212345678', Platform: 'P', Comments: 'm'.repeat(65) },
+			/Comments/,
+		],
+		[
+			'other Gender',
+			{ Mobile: '+6212345678', Platform: 'P', Gender: 'other', Comments: 'c8' },
+			/Gender/,
+		],
 	];
-	const GOOD_ROW = { Mobile: '+6212345678', Platform: 'p'.repeat(20), Customer: 'c'.repeat(64), Comments: 'k'.repeat(64), Gender: 'female', Debtor: 'y' };
+	const GOOD_ROW = {
+		Mobile: '+6212345678',
+		Platform: 'p'.repeat(20),
+		Customer: 'c'.repeat(64),
+		Comments: 'k'.repeat(64),
+		Gender: 'female',
+		Debtor: 'y',
+	};
 
 	it('Perform 1: creates the task without the bad rows and lists them with 0-based indexes', async () => {
 		const details = [GOOD_ROW, ...BAD_ROWS.map(([, row]) => row)];
@@ -271,7 +370,11 @@ describe('create a calling task (seed 002)', () => {
 		const before = sandbox.tasks.size;
 		const answer = await createTask(task({ Perform: 2, Details: [GOOD_ROW, BAD_ROWS[1][1]] }));
 		expect(answer.json).toEqual({
-			data: { detail_error_list: [{ field: 'Details[1]', msg: 'Country Code Error: 13016111', comments: 'c2' }] },
+			data: {
+				detail_error_list: [
+					{ field: 'Details[1]', msg: 'Country Code Error: 13016111', comments: 'c2' },
+				],
+			},
 			status: 'OK',
 			code: 200,
 		});
@@ -283,7 +386,9 @@ describe('create a calling task (seed 002)', () => {
 		const refused = await createTask(task({ Perform: 3, Details: [GOOD_ROW, BAD_ROWS[0][1]] }));
 		expect(refused.status).toBe(200);
 		expect(refused.json.code).not.toBe(200);
-		expect(refused.json.data.detail_error_list).toEqual([{ field: 'Details[1]', msg: 'Mobile is required', comments: 'c1' }]);
+		expect(refused.json.data.detail_error_list).toEqual([
+			{ field: 'Details[1]', msg: 'Mobile is required', comments: 'c1' },
+		]);
 		expect(sandbox.tasks.size).toBe(before);
 		const created = await createTask(task({ Perform: 3, Details: [GOOD_ROW] }));
 		expect(created.json.code).toBe(200);
@@ -296,13 +401,23 @@ describe('create a calling task (seed 002)', () => {
 		await createTask(text);
 		expect(sandbox.requests).toHaveLength(1);
 		const [recorded] = sandbox.requests;
-		expect(recorded).toMatchObject({ method: 'POST', path: '/service/cloud/v2/task', rawBody: text, body: JSON.parse(text), encrypted: false, status: 200 });
+		expect(recorded).toMatchObject({
+			method: 'POST',
+			path: '/service/cloud/v2/task',
+			rawBody: text,
+			body: JSON.parse(text),
+			encrypted: false,
+			status: 200,
+		});
 		expect(recorded.headers.authorization).toBe(`Token ${token}`);
 	});
 
 	it('refuses a body that is not JSON or not sent as application/json', async () => {
 		expect((await createTask('{"TaskName":')).json.message).toMatch(/not valid JSON/);
-		const wrongType = await http('POST', '/service/cloud/v2/task', { body: JSON.stringify(task()), headers: { 'Content-Type': 'text/plain' } });
+		const wrongType = await http('POST', '/service/cloud/v2/task', {
+			body: JSON.stringify(task()),
+			headers: { 'Content-Type': 'text/plain' },
+		});
 		expect(wrongType.json.message).toMatch(/Content-Type/);
 	});
 });
@@ -338,14 +453,26 @@ describe('task endpoints (third-party paths, illustrative answers)', () => {
 	});
 
 	it('cancels one call, then stops the task; other Actions are refused', async () => {
-		const cancel = await http('POST', '/service/cloud/cancelphonecall', { body: { TaskID: taskId, CalleeNumber: '+6211111111' } });
+		const cancel = await http('POST', '/service/cloud/cancelphonecall', {
+			body: { TaskID: taskId, CalleeNumber: '+6211111111' },
+		});
 		expect(cancel.json.code).toBe(200);
 		expect(sandbox.tasks.get(taskId)!.calls[0].CallStatus).toBe('cancelled');
-		expect((await http('POST', '/service/cloud/cancelphonecall', { body: { TaskID: taskId, CalleeNumber: '+6999' } })).json.code).not.toBe(200);
-		const pause = await http('POST', '/service/cloud/operation', { body: { Action: 'Pause', TaskID: taskId } });
+		expect(
+			(
+				await http('POST', '/service/cloud/cancelphonecall', {
+					body: { TaskID: taskId, CalleeNumber: '+6999' },
+				})
+			).json.code,
+		).not.toBe(200);
+		const pause = await http('POST', '/service/cloud/operation', {
+			body: { Action: 'Pause', TaskID: taskId },
+		});
 		expect(pause.json.code).not.toBe(200);
 		expect(pause.json.message).toContain('Action');
-		const stop = await http('POST', '/service/cloud/operation', { body: { Action: 'Stop', TaskID: taskId } });
+		const stop = await http('POST', '/service/cloud/operation', {
+			body: { Action: 'Stop', TaskID: taskId },
+		});
 		expect(stop.json.code).toBe(200);
 		expect(sandbox.tasks.get(taskId)!.Status).toBe('stopped');
 		expect(sandbox.tasks.get(taskId)!.calls[1].CallStatus).toBe('cancelled');
@@ -354,19 +481,27 @@ describe('task endpoints (third-party paths, illustrative answers)', () => {
 	it('lists the robots (3 defaults, or opts.robots)', async () => {
 		const answer = await http('GET', '/service/cloud/robot');
 		expect(answer.json.data).toHaveLength(3);
-		expect(answer.json.data[0]).toEqual({ RobotID: expect.any(String), RobotName: expect.any(String) });
+		expect(answer.json.data[0]).toEqual({
+			RobotID: expect.any(String),
+			RobotName: expect.any(String),
+		});
 		const robots = [{ RobotID: 'r1', RobotName: 'One' }];
 		const sb = await startSandbox({ robots });
 		try {
 			const t = (await getToken(sb)).json.data.token as string;
-			expect((await http('GET', '/service/cloud/robot', { sb, token: t })).json.data).toEqual(robots);
+			expect((await http('GET', '/service/cloud/robot', { sb, token: t })).json.data).toEqual(
+				robots,
+			);
 		} finally {
 			await sb.close();
 		}
 	});
 
 	it('links one call recording to a WAV the sandbox serves', async () => {
-		const answer = await http('GET', `/service/cloud/case?TaskID=${taskId}&Callee=${encodeURIComponent('+6222222222')}`);
+		const answer = await http(
+			'GET',
+			`/service/cloud/case?TaskID=${taskId}&Callee=${encodeURIComponent('+6222222222')}`,
+		);
 		expect(answer.json.code).toBe(200);
 		const url = answer.json.data.url as string;
 		expect(url.startsWith(`${sandbox.url}/__sandbox/media/`)).toBe(true);
@@ -376,7 +511,9 @@ describe('task endpoints (third-party paths, illustrative answers)', () => {
 		expect(bytes.length).toBe(32_044);
 		expect(bytes.subarray(0, 4).toString()).toBe('RIFF');
 		expect(bytes.subarray(8, 12).toString()).toBe('WAVE');
-		expect((await http('GET', `/service/cloud/case?TaskID=${taskId}&Callee=%2B6000`)).json.code).not.toBe(200);
+		expect(
+			(await http('GET', `/service/cloud/case?TaskID=${taskId}&Callee=%2B6000`)).json.code,
+		).not.toBe(200);
 	});
 
 	it('links the task recordings to a zip with one WAV per contact', async () => {
@@ -407,7 +544,12 @@ describe('workflow endpoints (workflow.openapi.yaml)', () => {
 			[{ details: { callee: '+62' } }, 'details'],
 		] as Array<[Json, string]>) {
 			const answer = await http('POST', '/service/cloud/workflow/createinstance', {
-				body: { workflow_template_id: 1024, name: 'wf', end_time: '2025-05-01 20:00:00+08:00', ...overrides },
+				body: {
+					workflow_template_id: 1024,
+					name: 'wf',
+					end_time: '2025-05-01 20:00:00+08:00',
+					...overrides,
+				},
 			});
 			expect(answer.json.code).not.toBe(200);
 			expect(answer.json.message).toContain(field);
@@ -417,35 +559,68 @@ describe('workflow endpoints (workflow.openapi.yaml)', () => {
 	it('createinstance answers {code: 200, data: {workflow_id}} and keeps the details as sent', async () => {
 		const details = [{ callee: '+6281234567890', case_id: 'C1', anything: { nested: true } }];
 		const answer = await http('POST', '/service/cloud/workflow/createinstance', {
-			body: { workflow_template_id: 1024, name: 'collection_0501', end_time: 'whatever format', auto_finish: 2, details },
+			body: {
+				workflow_template_id: 1024,
+				name: 'collection_0501',
+				end_time: 'whatever format',
+				auto_finish: 2,
+				details,
+			},
 		});
-		expect(answer.json).toMatchObject({ code: 200, data: { workflow_id: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+		expect(answer.json).toMatchObject({
+			code: 200,
+			data: { workflow_id: expect.stringMatching(/^[0-9a-f]{32}$/) },
+		});
 		workflowId = answer.json.data.workflow_id;
 		expect(sandbox.workflows.get(workflowId)!.details).toEqual(details);
 	});
 
 	it('uploaddetails appends contacts; an unknown workflow_id is refused', async () => {
-		const answer = await http('POST', '/service/cloud/workflow/uploaddetails', { body: { workflow_id: workflowId, details: [{ callee: '+6289' }] } });
+		const answer = await http('POST', '/service/cloud/workflow/uploaddetails', {
+			body: { workflow_id: workflowId, details: [{ callee: '+6289' }] },
+		});
 		expect(answer.json.code).toBe(200);
 		expect(sandbox.workflows.get(workflowId)!.details).toHaveLength(2);
-		expect((await http('POST', '/service/cloud/workflow/uploaddetails', { body: { workflow_id: 'x', details: [] } })).json.code).not.toBe(200);
+		expect(
+			(
+				await http('POST', '/service/cloud/workflow/uploaddetails', {
+					body: { workflow_id: 'x', details: [] },
+				})
+			).json.code,
+		).not.toBe(200);
 	});
 
 	it('apinoticeinfo needs workflow_id, node_id and callee', async () => {
-		const ok = await http('POST', '/service/cloud/workflow/apinoticeinfo', { body: { workflow_id: workflowId, node_id: 'n1', callee: '+6281234567890' } });
+		const ok = await http('POST', '/service/cloud/workflow/apinoticeinfo', {
+			body: { workflow_id: workflowId, node_id: 'n1', callee: '+6281234567890' },
+		});
 		expect(ok.json.code).toBe(200);
-		const missing = await http('POST', '/service/cloud/workflow/apinoticeinfo', { body: { workflow_id: workflowId, callee: '+62' } });
+		const missing = await http('POST', '/service/cloud/workflow/apinoticeinfo', {
+			body: { workflow_id: workflowId, callee: '+62' },
+		});
 		expect(missing.json.message).toContain('node_id');
 	});
 
 	it('taskdetail accepts any body; detailinstances needs start_time and end_time', async () => {
-		const detail = await http('POST', '/service/cloud/workflow/taskdetail', { body: { workflow_id: workflowId } });
+		const detail = await http('POST', '/service/cloud/workflow/taskdetail', {
+			body: { workflow_id: workflowId },
+		});
 		expect(detail.json.code).toBe(200);
-		expect(detail.json.data.list[0]).toMatchObject({ workflow_id: workflowId, workflow_name: 'collection_0501', case_id: 'C1' });
-		const noWindow = await http('POST', '/service/cloud/workflow/detailinstances', { body: { callee: '+6281234567890' } });
+		expect(detail.json.data.list[0]).toMatchObject({
+			workflow_id: workflowId,
+			workflow_name: 'collection_0501',
+			case_id: 'C1',
+		});
+		const noWindow = await http('POST', '/service/cloud/workflow/detailinstances', {
+			body: { callee: '+6281234567890' },
+		});
 		expect(noWindow.json.message).toContain('start_time');
 		const found = await http('POST', '/service/cloud/workflow/detailinstances', {
-			body: { callee: '+6281234567890', start_time: '2025-04-01 00:00:00', end_time: '2025-04-15 23:59:59' },
+			body: {
+				callee: '+6281234567890',
+				start_time: '2025-04-01 00:00:00',
+				end_time: '2025-04-15 23:59:59',
+			},
 		});
 		expect(found.json.data.list).toEqual([{ workflow_id: workflowId, name: 'collection_0501' }]);
 	});
@@ -453,7 +628,9 @@ describe('workflow endpoints (workflow.openapi.yaml)', () => {
 
 describe('SMS (public-client path)', () => {
 	it('answers success with code 0 and accepts the body as sent', async () => {
-		const answer = await http('POST', '/service/sms/message/v2/send', { body: { anything: 'goes' } });
+		const answer = await http('POST', '/service/sms/message/v2/send', {
+			body: { anything: 'goes' },
+		});
 		expect(answer.status).toBe(200);
 		expect(answer.json.code).toBe(0);
 	});
@@ -475,7 +652,9 @@ describe('admin endpoints', () => {
 			expect(sb.requests).toHaveLength(0);
 			expect(sb.tokensIssued).toBe(0);
 			const events = (await (await fetch(`${sb.url}/__sandbox/events`)).json()) as Json;
-			expect(events.events.find((e: Json) => e.event === 'workflowWabaMessageStatusChanged').source).toBe('doc example');
+			expect(
+				events.events.find((e: Json) => e.event === 'workflowWabaMessageStatusChanged').source,
+			).toBe('doc example');
 		} finally {
 			await sb.close();
 		}

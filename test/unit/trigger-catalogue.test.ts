@@ -3,7 +3,11 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { CHATBOT_EVENTS, VOICE_EVENTS, type AirudderEvent } from '../../nodes/Airudder/trigger/events';
+import {
+	CHATBOT_EVENTS,
+	VOICE_EVENTS,
+	type AirudderEvent,
+} from '../../nodes/Airudder/trigger/events';
 import { recogniseEvents } from '../../nodes/Airudder/trigger/recognition';
 
 /**
@@ -16,7 +20,12 @@ const SEEDS = '/work/shared/seeds';
 /** The shared reference lives outside the repository; these checks run where it is present. */
 const withReference = existsSync(REFERENCE) ? it : it.skip;
 
-const VOICE_FILES = ['core-collection', 'telemarketing-infocheck', 'workflow', 'leads-inbound-encryption'];
+const VOICE_FILES = [
+	'core-collection',
+	'telemarketing-infocheck',
+	'workflow',
+	'leads-inbound-encryption',
+];
 
 /** The `webhooks:` section of a reference file, split into `key → text of that entry`. */
 function webhookSections(file: string): Map<string, string> {
@@ -33,7 +42,10 @@ function webhookSections(file: string): Map<string, string> {
 /** The body schema's top-level `required:` list (the first one at schema indentation), if any. */
 function requiredFields(section: string): string[] | undefined {
 	const match = /\n( +)schema:\n(?:\1 {2}.*\n)*?\1 {2}required:\n((?:\1 {2}- .*\n)+)/.exec(section);
-	return match?.[2].split('\n').filter(Boolean).map((line) => line.trim().slice(2));
+	return match?.[2]
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => line.trim().slice(2));
 }
 
 /** Every string/number leaf of an example. */
@@ -52,7 +64,9 @@ describe('trigger event catalogue', () => {
 		expect([...keysOf(VOICE_EVENTS)].sort()).toEqual([...keys].sort());
 		for (const file of VOICE_FILES) {
 			for (const key of webhookSections(file).keys()) {
-				expect(VOICE_EVENTS.filter((event) => event.key === key).map((event) => event.file)).toEqual([file]);
+				expect(
+					VOICE_EVENTS.filter((event) => event.key === key).map((event) => event.file),
+				).toEqual([file]);
 			}
 		}
 	});
@@ -70,11 +84,19 @@ describe('trigger event catalogue', () => {
 	});
 
 	withReference('recognises by the documented required lists where the schema has one', () => {
-		const sections = new Map([...webhookSections('workflow'), ...webhookSections('leads-inbound-encryption')]);
-		for (const event of VOICE_EVENTS.filter((e) => e.shape && !e.shape.basis.startsWith('the page has no field'))) {
+		const sections = new Map([
+			...webhookSections('workflow'),
+			...webhookSections('leads-inbound-encryption'),
+		]);
+		for (const event of VOICE_EVENTS.filter(
+			(e) => e.shape && !e.shape.basis.startsWith('the page has no field'),
+		)) {
 			expect({ key: event.key, fields: [...event.shape!.fields].sort() }).toEqual({
 				key: event.key,
-				fields: [...(requiredFields(sections.get(event.key)!) ?? requiredFields(sections.get(mainTwin(event.key))!)!)].sort(),
+				fields: [
+					...(requiredFields(sections.get(event.key)!) ??
+						requiredFields(sections.get(mainTwin(event.key))!)!),
+				].sort(),
 			});
 		}
 	});
@@ -83,8 +105,12 @@ describe('trigger event catalogue', () => {
 		const seed = readdirSync(SEEDS).find((name) => name.startsWith('001_'))!;
 		const text = readFileSync(join(SEEDS, seed), 'utf8');
 		const start = text.indexOf('{\n"workflow_id"');
-		const example = JSON.parse(text.slice(start, text.indexOf('\n}\n示例代码', start) + 2)) as IDataObject;
-		expect(VOICE_EVENTS.find((event) => event.key === 'workflowWabaMessageStatusChanged')!.example).toEqual(example);
+		const example = JSON.parse(
+			text.slice(start, text.indexOf('\n}\n示例代码', start) + 2),
+		) as IDataObject;
+		expect(
+			VOICE_EVENTS.find((event) => event.key === 'workflowWabaMessageStatusChanged')!.example,
+		).toEqual(example);
 	});
 
 	withReference('copies every value of every example from its reference entry', () => {
@@ -96,7 +122,11 @@ describe('trigger event catalogue', () => {
 			for (const event of events.filter((e) => e.example)) {
 				const section = sections.get(event.key)!;
 				const example = section.slice(section.indexOf('\n            example:\n'));
-				for (const leaf of leaves(event.example)) expect({ key: event.key, found: example.includes(String(leaf)) }).toEqual({ key: event.key, found: true });
+				for (const leaf of leaves(event.example))
+					expect({ key: event.key, found: example.includes(String(leaf)) }).toEqual({
+						key: event.key,
+						found: true,
+					});
 			}
 		}
 	});
@@ -123,10 +153,17 @@ describe('trigger event catalogue', () => {
 	});
 
 	it('leaves undocumented or incomplete payloads unknown', () => {
-		const waba = VOICE_EVENTS.find((event) => event.key === 'workflowWabaMessageStatusChanged')!.example!;
+		const waba = VOICE_EVENTS.find(
+			(event) => event.key === 'workflowWabaMessageStatusChanged',
+		)!.example!;
 		const { variables: _dropped, ...incomplete } = waba;
 		expect(recogniseEvents(incomplete, VOICE_EVENTS)).toEqual([]);
-		expect(recogniseEvents({ TaskID: 'c3b6b04cd7f8d2b182d3fd20eed3d144', Status: 'finished' }, VOICE_EVENTS)).toEqual([]);
+		expect(
+			recogniseEvents(
+				{ TaskID: 'c3b6b04cd7f8d2b182d3fd20eed3d144', Status: 'finished' },
+				VOICE_EVENTS,
+			),
+		).toEqual([]);
 		expect(recogniseEvents({ type: 'SomethingElse', body: {} }, VOICE_EVENTS)).toEqual([]);
 		expect(recogniseEvents({ event: 'message.read' }, CHATBOT_EVENTS)).toEqual([]);
 		// A chatbot body is not a voice event and vice versa.
@@ -136,11 +173,14 @@ describe('trigger event catalogue', () => {
 
 	it('has a doc URL for every voice event and a description for every event', () => {
 		for (const event of VOICE_EVENTS) expect(event.docUrl).toMatch(/^https:\/\//);
-		for (const event of [...VOICE_EVENTS, ...CHATBOT_EVENTS]) expect(event.description.length).toBeGreaterThan(10);
+		for (const event of [...VOICE_EVENTS, ...CHATBOT_EVENTS])
+			expect(event.description.length).toBeGreaterThan(10);
 	});
 });
 
 /** The Workflow entry a LeadsGeneration copy reuses the schema of (its own page was unreadable). */
 function mainTwin(key: string): string {
-	return key.replace('leadsGenCustomApiDataPush', 'workflowCustomApiNodePush').replace('leadsGenPds', 'workflowPds');
+	return key
+		.replace('leadsGenCustomApiDataPush', 'workflowCustomApiNodePush')
+		.replace('leadsGenPds', 'workflowPds');
 }

@@ -32,8 +32,15 @@ const request = (over: Partial<CallbackRequest> = {}): CallbackRequest => ({
 });
 
 /** An encrypted callback; `signed: null` sends no Signed header. */
-const encrypted = (plaintext: string, signed: string | null = aesSignature(plaintext)): Partial<CallbackRequest> => ({
-	headers: { 'content-type': 'text/plain', 'is-encrypted': '1', ...(signed === null ? {} : { signed }) },
+const encrypted = (
+	plaintext: string,
+	signed: string | null = aesSignature(plaintext),
+): Partial<CallbackRequest> => ({
+	headers: {
+		'content-type': 'text/plain',
+		'is-encrypted': '1',
+		...(signed === null ? {} : { signed }),
+	},
 	rawBody: Buffer.from(aesEncrypt(plaintext, KEY)),
 });
 
@@ -42,39 +49,78 @@ const refusal = (verdict: ReturnType<typeof inspectCallback>) =>
 
 describe('inspectCallback', () => {
 	it('accepts a plain JSON POST and returns the body and the raw-body SHA-256', () => {
-		const verdict = inspectCallback(request({ headers: { 'content-type': 'application/json; charset=utf-8' } }), config());
-		expect(verdict).toEqual({ accepted: true, body: BODY, digest: createHash('sha256').update(TEXT).digest('hex') });
+		const verdict = inspectCallback(
+			request({ headers: { 'content-type': 'application/json; charset=utf-8' } }),
+			config(),
+		);
+		expect(verdict).toEqual({
+			accepted: true,
+			body: BODY,
+			digest: createHash('sha256').update(TEXT).digest('hex'),
+		});
 	});
 
 	it('refuses other methods with 405 and Allow: POST, before anything else', () => {
-		const verdict = inspectCallback(request({ method: 'GET', ip: '10.0.0.1' }), config({ allowlist: parseIpAllowlist('1.1.1.1') }));
-		expect(verdict).toEqual({ accepted: false, status: 405, reason: 'method not allowed', headers: { Allow: 'POST' } });
+		const verdict = inspectCallback(
+			request({ method: 'GET', ip: '10.0.0.1' }),
+			config({ allowlist: parseIpAllowlist('1.1.1.1') }),
+		);
+		expect(verdict).toEqual({
+			accepted: false,
+			status: 405,
+			reason: 'method not allowed',
+			headers: { Allow: 'POST' },
+		});
 	});
 
 	it('refuses senders outside the allowlist with 403', () => {
 		const allowlist = parseIpAllowlist('198.51.100.0/24, 2001:db8::/32');
-		expect(refusal(inspectCallback(request({ ip: '198.51.100.99' }), config({ allowlist })))).toEqual({ accepted: true });
-		expect(refusal(inspectCallback(request({ ip: '::ffff:198.51.100.5' }), config({ allowlist })))).toEqual({ accepted: true });
-		expect(refusal(inspectCallback(request({ ip: '2001:db8::1' }), config({ allowlist })))).toEqual({ accepted: true });
-		expect(refusal(inspectCallback(request({ ip: '198.51.101.1' }), config({ allowlist })))).toEqual({
+		expect(
+			refusal(inspectCallback(request({ ip: '198.51.100.99' }), config({ allowlist }))),
+		).toEqual({ accepted: true });
+		expect(
+			refusal(inspectCallback(request({ ip: '::ffff:198.51.100.5' }), config({ allowlist }))),
+		).toEqual({ accepted: true });
+		expect(refusal(inspectCallback(request({ ip: '2001:db8::1' }), config({ allowlist })))).toEqual(
+			{ accepted: true },
+		);
+		expect(
+			refusal(inspectCallback(request({ ip: '198.51.101.1' }), config({ allowlist }))),
+		).toEqual({
 			status: 403,
 			reason: 'sender IP not allowed',
 		});
-		expect(refusal(inspectCallback(request({ ip: undefined }), config({ allowlist })))).toMatchObject({ status: 403 });
+		expect(
+			refusal(inspectCallback(request({ ip: undefined }), config({ allowlist }))),
+		).toMatchObject({ status: 403 });
 	});
 
 	it('checks a header secret (header name in any case) and a path secret, 401 otherwise', () => {
-		const header = config({ secret: { location: 'header', headerName: 'X-Callback-Secret', value: 's3cret' } });
+		const header = config({
+			secret: { location: 'header', headerName: 'X-Callback-Secret', value: 's3cret' },
+		});
 		const withHeader = (value?: string) =>
-			request({ headers: { 'content-type': 'application/json', ...(value === undefined ? {} : { 'x-callback-secret': value }) } });
+			request({
+				headers: {
+					'content-type': 'application/json',
+					...(value === undefined ? {} : { 'x-callback-secret': value }),
+				},
+			});
 		expect(refusal(inspectCallback(withHeader('s3cret'), header))).toEqual({ accepted: true });
-		expect(refusal(inspectCallback(withHeader('s3cret!'), header))).toEqual({ status: 401, reason: 'missing or wrong secret' });
+		expect(refusal(inspectCallback(withHeader('s3cret!'), header))).toEqual({
+			status: 401,
+			reason: 'missing or wrong secret',
+		});
 		expect(refusal(inspectCallback(withHeader(''), header))).toMatchObject({ status: 401 });
 		expect(refusal(inspectCallback(withHeader(), header))).toMatchObject({ status: 401 });
 
 		const path = config({ secret: { location: 'path', value: 'abc-123' } });
-		expect(refusal(inspectCallback(request({ pathSecret: 'abc-123' }), path))).toEqual({ accepted: true });
-		expect(refusal(inspectCallback(request({ pathSecret: 'abc-124' }), path))).toMatchObject({ status: 401 });
+		expect(refusal(inspectCallback(request({ pathSecret: 'abc-123' }), path))).toEqual({
+			accepted: true,
+		});
+		expect(refusal(inspectCallback(request({ pathSecret: 'abc-124' }), path))).toMatchObject({
+			status: 401,
+		});
 		expect(refusal(inspectCallback(request(), path))).toMatchObject({ status: 401 });
 	});
 
@@ -89,17 +135,23 @@ describe('inspectCallback', () => {
 	it('refuses raw bodies over the limit with 413 (the limit itself is accepted)', () => {
 		const exact = config({ maxBodyBytes: Buffer.byteLength(TEXT) });
 		expect(refusal(inspectCallback(request(), exact))).toEqual({ accepted: true });
-		expect(refusal(inspectCallback(request(), config({ maxBodyBytes: Buffer.byteLength(TEXT) - 1 })))).toMatchObject({
+		expect(
+			refusal(inspectCallback(request(), config({ maxBodyBytes: Buffer.byteLength(TEXT) - 1 }))),
+		).toMatchObject({
 			status: 413,
 		});
 	});
 
 	it('refuses non-JSON content types with 415 and bad JSON or non-objects with 400', () => {
-		expect(refusal(inspectCallback(request({ headers: { 'content-type': 'text/plain' } }), config()))).toEqual({
+		expect(
+			refusal(inspectCallback(request({ headers: { 'content-type': 'text/plain' } }), config())),
+		).toEqual({
 			status: 415,
 			reason: 'content type must be application/json',
 		});
-		expect(refusal(inspectCallback(request({ headers: {} }), config()))).toMatchObject({ status: 415 });
+		expect(refusal(inspectCallback(request({ headers: {} }), config()))).toMatchObject({
+			status: 415,
+		});
 		expect(refusal(inspectCallback(request({ rawBody: Buffer.from('{"a":') }), config()))).toEqual({
 			status: 400,
 			reason: 'body is not valid JSON',
@@ -119,13 +171,21 @@ describe('inspectCallback', () => {
 			const verdict = inspectCallback(request(encrypted(TEXT)), aes);
 			expect(verdict).toMatchObject({ accepted: true, body: BODY });
 			// The digest is of the raw (encrypted) body, as received.
-			expect(verdict).toMatchObject({ digest: createHash('sha256').update(aesEncrypt(TEXT, KEY)).digest('hex') });
-			expect(refusal(inspectCallback(request(encrypted(TEXT, aesSignature(TEXT).toUpperCase())), aes))).toEqual({ accepted: true });
+			expect(verdict).toMatchObject({
+				digest: createHash('sha256').update(aesEncrypt(TEXT, KEY)).digest('hex'),
+			});
+			expect(
+				refusal(inspectCallback(request(encrypted(TEXT, aesSignature(TEXT).toUpperCase())), aes)),
+			).toEqual({ accepted: true });
 		});
 
 		it('accepts a missing Signed header (unkeyed digest) but refuses a wrong one', () => {
-			expect(refusal(inspectCallback(request(encrypted(TEXT, null)), aes))).toEqual({ accepted: true });
-			expect(refusal(inspectCallback(request(encrypted(TEXT, aesSignature(`${TEXT} `))), aes))).toEqual({
+			expect(refusal(inspectCallback(request(encrypted(TEXT, null)), aes))).toEqual({
+				accepted: true,
+			});
+			expect(
+				refusal(inspectCallback(request(encrypted(TEXT, aesSignature(`${TEXT} `))), aes)),
+			).toEqual({
 				status: 400,
 				reason: 'Signed header does not match the decrypted body',
 			});
@@ -133,7 +193,10 @@ describe('inspectCallback', () => {
 
 		it('refuses undecryptable bodies and wrong keys with 400', () => {
 			const garbage = { ...encrypted(TEXT), rawBody: Buffer.from('not base64 blocks!') };
-			expect(refusal(inspectCallback(request(garbage), aes))).toEqual({ status: 400, reason: 'body cannot be AES-decrypted' });
+			expect(refusal(inspectCallback(request(garbage), aes))).toEqual({
+				status: 400,
+				reason: 'body cannot be AES-decrypted',
+			});
 			const otherKey = config({ encryption: 'ifMarked', aesKey: 'k'.repeat(16) });
 			expect(refusal(inspectCallback(request(encrypted(TEXT, null)), otherKey))).toEqual({
 				status: 400,
@@ -146,7 +209,9 @@ describe('inspectCallback', () => {
 		});
 
 		it('refuses plain callbacks when encryption is required, encrypted ones when it is off', () => {
-			expect(refusal(inspectCallback(request(), config({ encryption: 'required', aesKey: KEY })))).toEqual({
+			expect(
+				refusal(inspectCallback(request(), config({ encryption: 'required', aesKey: KEY }))),
+			).toEqual({
 				status: 400,
 				reason: 'unencrypted callback, but AES encryption is required',
 			});
@@ -165,7 +230,12 @@ describe('inspectCallback', () => {
 			{ rawBody: Buffer.from(body), headers: { 'content-type': 'text/plain' } },
 			{ pathSecret: `${secret}x` },
 		]) {
-			const verdict = inspectCallback(request(over), config({ secret: over.pathSecret ? { location: 'path', value: secret } : { location: 'none' } }));
+			const verdict = inspectCallback(
+				request(over),
+				config({
+					secret: over.pathSecret ? { location: 'path', value: secret } : { location: 'none' },
+				}),
+			);
 			expect(verdict.accepted).toBe(false);
 			expect(JSON.stringify(verdict)).not.toMatch(/secret-value|6281234567890/);
 		}
@@ -175,26 +245,24 @@ describe('inspectCallback', () => {
 describe('IP allowlist', () => {
 	it('parses addresses and CIDR ranges separated by commas, spaces or new lines', () => {
 		const list = parseIpAllowlist(' 203.0.113.7,198.51.100.0/24\n2001:db8::/32  ::1 ')!;
-		expect(['203.0.113.7', '198.51.100.255', '::ffff:203.0.113.7', '2001:db8:ffff::1', '::1'].map((ip) => isIpAllowed(list, ip))).toEqual([
-			true,
-			true,
-			true,
-			true,
-			true,
-		]);
-		expect(['203.0.113.8', '198.51.101.0', '2001:db9::1', 'localhost', ''].map((ip) => isIpAllowed(list, ip))).toEqual([
-			false,
-			false,
-			false,
-			false,
-			false,
-		]);
+		expect(
+			['203.0.113.7', '198.51.100.255', '::ffff:203.0.113.7', '2001:db8:ffff::1', '::1'].map((ip) =>
+				isIpAllowed(list, ip),
+			),
+		).toEqual([true, true, true, true, true]);
+		expect(
+			['203.0.113.8', '198.51.101.0', '2001:db9::1', 'localhost', ''].map((ip) =>
+				isIpAllowed(list, ip),
+			),
+		).toEqual([false, false, false, false, false]);
 		expect(isIpAllowed(parseIpAllowlist('0.0.0.0/0')!, '8.8.8.8')).toBe(true);
 	});
 
 	it('returns undefined for an empty list and refuses bad entries', () => {
 		expect(parseIpAllowlist(' , ')).toBeUndefined();
-		expect(() => parseIpAllowlist('203.0.113.7, example.com')).toThrow('"example.com" is not an IP address or CIDR range');
+		expect(() => parseIpAllowlist('203.0.113.7, example.com')).toThrow(
+			'"example.com" is not an IP address or CIDR range',
+		);
 		expect(() => parseIpAllowlist('10.0.0.0/33')).toThrow('invalid prefix length');
 		expect(() => parseIpAllowlist('10.0.0.0/8/1')).toThrow('is not an IP address');
 		expect(() => parseIpAllowlist('10.0.0.0/x')).toThrow('invalid prefix length');

@@ -7,7 +7,8 @@ import { CHATBOT_EVENTS, VOICE_EVENTS } from '../../nodes/Airudder/trigger/event
 import { routeCallback, type RoutingSettings } from '../../nodes/Airudder/trigger/recognition';
 import { callbackWebhookMethods, readCallbackSettings } from '../../nodes/Airudder/trigger/webhook';
 
-const example = (key: string) => structuredClone(VOICE_EVENTS.find((event) => event.key === key)!.example!);
+const example = (key: string) =>
+	structuredClone(VOICE_EVENTS.find((event) => event.key === key)!.example!);
 const WABA = 'workflowWabaMessageStatusChanged';
 
 const settings = (over: Partial<RoutingSettings> = {}): RoutingSettings => ({
@@ -20,59 +21,100 @@ const settings = (over: Partial<RoutingSettings> = {}): RoutingSettings => ({
 
 describe('routeCallback', () => {
 	it('starts every recognised event with *, and unknown ones while Include Unrecognised Callbacks is on', () => {
-		expect(routeCallback(example(WABA), VOICE_EVENTS, settings())).toEqual({ start: true, event: WABA });
-		expect(routeCallback({ TaskID: 'x' }, VOICE_EVENTS, settings())).toEqual({ start: true, event: 'unknown' });
-		expect(routeCallback({ TaskID: 'x' }, VOICE_EVENTS, settings({ includeUnknown: false }))).toMatchObject({ start: false });
+		expect(routeCallback(example(WABA), VOICE_EVENTS, settings())).toEqual({
+			start: true,
+			event: WABA,
+		});
+		expect(routeCallback({ TaskID: 'x' }, VOICE_EVENTS, settings())).toEqual({
+			start: true,
+			event: 'unknown',
+		});
+		expect(
+			routeCallback({ TaskID: 'x' }, VOICE_EVENTS, settings({ includeUnknown: false })),
+		).toMatchObject({ start: false });
 	});
 
 	it('keeps only the selected events', () => {
 		const only = settings({ events: ['workflowListCompleted'] });
-		expect(routeCallback(example('workflowListCompleted'), VOICE_EVENTS, only)).toEqual({ start: true, event: 'workflowListCompleted' });
-		expect(routeCallback(example(WABA), VOICE_EVENTS, only)).toEqual({ start: false, reason: `event ${WABA} is not selected` });
+		expect(routeCallback(example('workflowListCompleted'), VOICE_EVENTS, only)).toEqual({
+			start: true,
+			event: 'workflowListCompleted',
+		});
+		expect(routeCallback(example(WABA), VOICE_EVENTS, only)).toEqual({
+			start: false,
+			reason: `event ${WABA} is not selected`,
+		});
 		// Selecting events does not drop unknown callbacks: that is Include Unrecognised Callbacks' job.
-		expect(routeCallback({ TaskID: 'x' }, VOICE_EVENTS, only)).toEqual({ start: true, event: 'unknown' });
+		expect(routeCallback({ TaskID: 'x' }, VOICE_EVENTS, only)).toEqual({
+			start: true,
+			event: 'unknown',
+		});
 	});
 
 	it('names a shared recognition after the event the user selected', () => {
 		const pds = example('workflowPdsAgentStatusChanged');
-		expect(routeCallback(pds, VOICE_EVENTS, settings())).toEqual({ start: true, event: 'workflowPdsAgentStatusChanged' });
-		expect(routeCallback(pds, VOICE_EVENTS, settings({ events: ['leadsGenPdsAgentStatusChanged'] }))).toEqual({
+		expect(routeCallback(pds, VOICE_EVENTS, settings())).toEqual({
+			start: true,
+			event: 'workflowPdsAgentStatusChanged',
+		});
+		expect(
+			routeCallback(pds, VOICE_EVENTS, settings({ events: ['leadsGenPdsAgentStatusChanged'] })),
+		).toEqual({
 			start: true,
 			event: 'leadsGenPdsAgentStatusChanged',
 		});
-		expect(routeCallback(pds, VOICE_EVENTS, settings({ events: ['leadsGenPdsTaskStatusChanged'] }))).toMatchObject({ start: false });
+		expect(
+			routeCallback(pds, VOICE_EVENTS, settings({ events: ['leadsGenPdsTaskStatusChanged'] })),
+		).toMatchObject({ start: false });
 	});
 
 	it('filters WABA statuses, "waitsend" also matching wait and send', () => {
 		const only = (...wabaStatuses: string[]) => settings({ wabaStatuses });
 		const waba = (status: string) => ({ ...example(WABA), status });
-		expect(routeCallback(waba('delivery'), VOICE_EVENTS, only('delivery', 'read'))).toMatchObject({ start: true });
+		expect(routeCallback(waba('delivery'), VOICE_EVENTS, only('delivery', 'read'))).toMatchObject({
+			start: true,
+		});
 		expect(routeCallback(waba('failed'), VOICE_EVENTS, only('delivery', 'read'))).toEqual({
 			start: false,
 			reason: 'WABA status not in the WABA Message Statuses filter',
 		});
 		for (const status of ['waitsend', 'wait', 'send']) {
-			expect(routeCallback(waba(status), VOICE_EVENTS, only('waitsend'))).toMatchObject({ start: true });
+			expect(routeCallback(waba(status), VOICE_EVENTS, only('waitsend'))).toMatchObject({
+				start: true,
+			});
 		}
 		// The status filter concerns WABA callbacks only (a workflow status change has its own `status`).
-		expect(routeCallback(example('workflowStatusChanged'), VOICE_EVENTS, only('read'))).toMatchObject({ start: true });
+		expect(
+			routeCallback(example('workflowStatusChanged'), VOICE_EVENTS, only('read')),
+		).toMatchObject({ start: true });
 	});
 
 	it('filters by workflow_id; callbacks without one are not affected', () => {
 		const only = settings({ workflowIds: ['0ca6e3a59cf74630906683882aa5111a'] });
-		expect(routeCallback(example('workflowCustomApiNodePush'), VOICE_EVENTS, only)).toMatchObject({ start: true });
+		expect(routeCallback(example('workflowCustomApiNodePush'), VOICE_EVENTS, only)).toMatchObject({
+			start: true,
+		});
 		expect(routeCallback(example(WABA), VOICE_EVENTS, only)).toEqual({
 			start: false,
 			reason: 'workflow_id not in the Workflow IDs filter',
 		});
-		expect(routeCallback(example('workflowPdsTaskStatusChanged'), VOICE_EVENTS, only)).toMatchObject({ start: true });
-		expect(routeCallback({ workflow_id: 'other', unknown: true }, VOICE_EVENTS, only)).toMatchObject({ start: false });
+		expect(
+			routeCallback(example('workflowPdsTaskStatusChanged'), VOICE_EVENTS, only),
+		).toMatchObject({ start: true });
+		expect(
+			routeCallback({ workflow_id: 'other', unknown: true }, VOICE_EVENTS, only),
+		).toMatchObject({ start: false });
 	});
 
 	it('routes the documented chatbot event', () => {
 		const body = structuredClone(CHATBOT_EVENTS[0].example!);
-		expect(routeCallback(body, CHATBOT_EVENTS, settings())).toEqual({ start: true, event: 'chatbotChannelMessageSentEvent' });
-		expect(routeCallback({ event: 'session.end' }, CHATBOT_EVENTS, settings({ includeUnknown: false }))).toMatchObject({
+		expect(routeCallback(body, CHATBOT_EVENTS, settings())).toEqual({
+			start: true,
+			event: 'chatbotChannelMessageSentEvent',
+		});
+		expect(
+			routeCallback({ event: 'session.end' }, CHATBOT_EVENTS, settings({ includeUnknown: false })),
+		).toMatchObject({
 			start: false,
 		});
 	});
@@ -80,10 +122,15 @@ describe('routeCallback', () => {
 
 /** A node-parameter source like n8n's contexts: the value, else the caller's fallback. */
 function context(parameters: IDataObject) {
-	const node = { id: 'n1', name: 'AIRudder Trigger', type: 'n8n-nodes-airudder.airudderTrigger' } as INode;
+	const node = {
+		id: 'n1',
+		name: 'AIRudder Trigger',
+		type: 'n8n-nodes-airudder.airudderTrigger',
+	} as INode;
 	return {
 		getNode: () => node,
-		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getNodeParameter: (name: string, fallback?: unknown) =>
+			name in parameters ? parameters[name] : fallback,
 	} as unknown as IHookFunctions;
 }
 
@@ -91,7 +138,13 @@ describe('readCallbackSettings', () => {
 	it('defaults: no secret, no AES, 1 MB, every event, unknown included, event name added, no dedupe', () => {
 		const read = readCallbackSettings(context({}));
 		expect(read).toEqual({
-			guard: { secret: { location: 'none' }, encryption: 'off', aesKey: '', allowlist: undefined, maxBodyBytes: 1_048_576 },
+			guard: {
+				secret: { location: 'none' },
+				encryption: 'off',
+				aesKey: '',
+				allowlist: undefined,
+				maxBodyBytes: 1_048_576,
+			},
 			routing: { events: ['*'], includeUnknown: true, wabaStatuses: [], workflowIds: [] },
 			addEventName: true,
 			dedupeWindowMs: 0,
@@ -102,7 +155,7 @@ describe('readCallbackSettings', () => {
 		const read = readCallbackSettings(
 			context({
 				secretLocation: 'header',
-				secretHeaderName: ' X-Callback-Secret ',
+				headerName: ' X-Callback-Secret ',
 				secretValue: 's3cret',
 				encryption: 'required',
 				aesKey: 'k'.repeat(32),
@@ -124,16 +177,33 @@ describe('readCallbackSettings', () => {
 			maxBodyBytes: 2048,
 		});
 		expect(read.guard.allowlist?.check('10.1.1.1')).toBe(true);
-		expect(read.routing).toEqual({ events: ['workflowListCompleted'], includeUnknown: false, wabaStatuses: ['read'], workflowIds: ['a', 'b'] });
+		expect(read.routing).toEqual({
+			events: ['workflowListCompleted'],
+			includeUnknown: false,
+			wabaStatuses: ['read'],
+			workflowIds: ['a', 'b'],
+		});
 		expect(read).toMatchObject({ addEventName: false, dedupeWindowMs: 30_000 });
 	});
 
 	it.each([
 		[{ secretLocation: 'path' }, 'Secret is empty'],
-		[{ secretLocation: 'header', secretValue: 'x', secretHeaderName: 'Bad Header' }, 'Secret Header Name must be an HTTP header name'],
-		[{ secretLocation: 'path', secretValue: 'a/b?c' }, 'Secret in the URL path may only use letters'],
-		[{ encryption: 'ifMarked', aesKey: 'short' }, 'AES Key must be 16, 24 or 32 bytes long in UTF-8 (it is 5)'],
-		[{ options: { ipAllowlist: '10.0.0.1, nope' } }, 'IP Allowlist: "nope" is not an IP address or CIDR range'],
+		[
+			{ secretLocation: 'header', secretValue: 'x', headerName: 'Bad Header' },
+			'Secret Header Name must be an HTTP header name',
+		],
+		[
+			{ secretLocation: 'path', secretValue: 'a/b?c' },
+			'Secret in the URL path may only use letters',
+		],
+		[
+			{ encryption: 'ifMarked', aesKey: 'short' },
+			'AES Key must be 16, 24 or 32 bytes long in UTF-8 (it is 5)',
+		],
+		[
+			{ options: { ipAllowlist: '10.0.0.1, nope' } },
+			'IP Allowlist: "nope" is not an IP address or CIDR range',
+		],
 		[{ options: { maxBodyKb: 0 } }, 'Max Body Size (KB) must be greater than 0'],
 		[{ options: { dedupeWindow: -1 } }, 'Drop Duplicates Within (Seconds) must be 0 or more'],
 	])('refuses invalid settings %j', (parameters, message) => {
@@ -143,14 +213,18 @@ describe('readCallbackSettings', () => {
 
 	it('never quotes the secret or the AES key in its errors', () => {
 		const key = 'sixteen-byte-ke'; // 15 bytes: invalid
-		expect(() => readCallbackSettings(context({ encryption: 'required', aesKey: key }))).not.toThrow(key);
+		expect(() =>
+			readCallbackSettings(context({ encryption: 'required', aesKey: key })),
+		).not.toThrow(key);
 	});
 
 	it('validates on activation: create() fails on invalid settings, registers nothing', async () => {
 		const methods = callbackWebhookMethods!.default!;
 		await expect(methods.checkExists.call(context({}))).resolves.toBe(false);
 		await expect(methods.create.call(context({}))).resolves.toBe(true);
-		await expect(methods.create.call(context({ secretLocation: 'path' }))).rejects.toThrow('Secret is empty');
+		await expect(methods.create.call(context({ secretLocation: 'path' }))).rejects.toThrow(
+			'Secret is empty',
+		);
 		await expect(methods.delete.call(context({}))).resolves.toBe(true);
 	});
 });
@@ -158,12 +232,17 @@ describe('readCallbackSettings', () => {
 describe('trigger descriptions', () => {
 	const voice = new AirudderTrigger().description;
 	const chatbot = new AirudderChatbotTrigger().description;
-	const property = (properties: INodeProperties[], name: string) => properties.find((p) => p.name === name)!;
+	const property = (properties: INodeProperties[], name: string) =>
+		properties.find((p) => p.name === name)!;
 
 	it('offer the recognisable events (plus *) and answer POST on their own path', () => {
 		const values = (properties: INodeProperties[]) =>
-			(property(properties, 'events').options as Array<{ value: string }>).map((option) => option.value).sort();
-		expect(values(voice.properties)).toEqual(['*', ...VOICE_EVENTS.filter((e) => e.shape).map((e) => e.key)].sort());
+			(property(properties, 'events').options as Array<{ value: string }>)
+				.map((option) => option.value)
+				.sort();
+		expect(values(voice.properties)).toEqual(
+			['*', ...VOICE_EVENTS.filter((e) => e.shape).map((e) => e.key)].sort(),
+		);
 		expect(values(chatbot.properties)).toEqual(['*', 'chatbotChannelMessageSentEvent']);
 		expect(voice.webhooks).toEqual([
 			{
@@ -179,13 +258,22 @@ describe('trigger descriptions', () => {
 
 	it('keep secrets in password fields and tell the user to give AIRudder the Production URL', () => {
 		for (const description of [voice, chatbot]) {
-			expect(property(description.properties, 'secretValue').typeOptions).toEqual({ password: true });
+			expect(property(description.properties, 'secretValue').typeOptions).toEqual({
+				password: true,
+			});
 			expect(property(description.properties, 'aesKey').typeOptions).toEqual({ password: true });
-			expect(property(description.properties, 'setupNotice').displayName).toMatch(/Production URL.*AIRudder/);
-			expect(description.icon).toEqual({ light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' });
+			expect(property(description.properties, 'setupNotice').displayName).toMatch(
+				/Production URL.*AIRudder/,
+			);
+			expect(description.icon).toEqual({
+				light: 'file:airudder.svg',
+				dark: 'file:airudder.dark.svg',
+			});
 		}
 		expect(chatbot.name).toBe('airudderChatbotTrigger');
-		const options = (property(chatbot.properties, 'options').options as INodeProperties[]).map((o) => o.name);
+		const options = (property(chatbot.properties, 'options').options as INodeProperties[]).map(
+			(o) => o.name,
+		);
 		expect(options).not.toContain('wabaStatuses');
 	});
 });

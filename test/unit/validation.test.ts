@@ -1,4 +1,8 @@
-import { contactProblem, taskProblem, type TaskSettings } from '../../nodes/Airudder/helpers/validation';
+import {
+	contactProblem,
+	taskProblem,
+	type TaskSettings,
+} from '../../nodes/Airudder/helpers/validation';
 
 const ZONE = 'Asia/Manila';
 const NOW = new Date('2026-11-22T00:00:00+08:00');
@@ -23,7 +27,12 @@ describe('task rules (seed 002)', () => {
 	});
 
 	it.each<[string, Partial<TaskSettings>, string, RegExp]>([
-		['65-character TaskName', { TaskName: 'x'.repeat(65) }, 'TaskName', /65 characters long; at most 64/],
+		[
+			'65-character TaskName',
+			{ TaskName: 'x'.repeat(65) },
+			'TaskName',
+			/65 characters long; at most 64/,
+		],
 		['missing RobotID', { RobotID: '' }, 'RobotID', /Robot is required/],
 		['missing SIPLine', { SIPLine: '' }, 'SIPLine', /SIP Line is required/],
 		['missing Type', { Type: '' }, 'Type', /Type is required/],
@@ -32,11 +41,36 @@ describe('task rules (seed 002)', () => {
 		['RepeatInterval 31', { RepeatInterval: 31 }, 'RepeatInterval', /0 to 30 \(got 31\)/],
 		['RepeatInterval -1', { RepeatInterval: -1 }, 'RepeatInterval', /0 to 30/],
 		['RobotMethod other', { RobotMethod: 'all' }, 'RobotMethod', /single" or "group/],
-		['end 10 minutes after start', { ScheduleEndTime: '2026-11-22 09:10:00' }, 'ScheduleEndTime', /at least 30 minutes after the start \(it is 10 minutes/],
-		['start 6 days ahead', { ScheduleStartTime: '2026-11-28 09:00:00', ScheduleEndTime: '2026-11-28 10:00:00' }, 'ScheduleStartTime', /within the next 5 days/],
-		['end 6 days ahead', { ScheduleEndTime: '2026-11-28 10:00:00' }, 'ScheduleEndTime', /within the next 5 days/],
-		['no schedule', { ScheduleStartTime: undefined }, 'ScheduleStartTime', /required unless Start Immediately/],
-		['bad time format', { ScheduleStartTime: '2026/11/22 09:00' }, 'ScheduleStartTime', /required unless/],
+		[
+			'end 10 minutes after start',
+			{ ScheduleEndTime: '2026-11-22 09:10:00' },
+			'ScheduleEndTime',
+			/at least 30 minutes after the start \(it is 10 minutes/,
+		],
+		[
+			'start 6 days ahead',
+			{ ScheduleStartTime: '2026-11-28 09:00:00', ScheduleEndTime: '2026-11-28 10:00:00' },
+			'ScheduleStartTime',
+			/within the next 5 days/,
+		],
+		[
+			'end 6 days ahead',
+			{ ScheduleEndTime: '2026-11-28 10:00:00' },
+			'ScheduleEndTime',
+			/within the next 5 days/,
+		],
+		[
+			'no schedule',
+			{ ScheduleStartTime: undefined },
+			'ScheduleStartTime',
+			/required unless Start Immediately/,
+		],
+		[
+			'bad time format',
+			{ ScheduleStartTime: '2026/11/22 09:00' },
+			'ScheduleStartTime',
+			/required unless/,
+		],
 	])('refuses %s', (_label, overrides, field, message) => {
 		const problem = taskProblem(task(overrides), ZONE, NOW);
 		expect(problem?.field).toBe(field);
@@ -44,11 +78,23 @@ describe('task rules (seed 002)', () => {
 	});
 
 	it('needs no schedule when StartImmediately is on', () => {
-		expect(taskProblem(task({ StartImmediately: true, ScheduleStartTime: undefined, ScheduleEndTime: undefined }), ZONE, NOW)).toBeUndefined();
+		expect(
+			taskProblem(
+				task({ StartImmediately: true, ScheduleStartTime: undefined, ScheduleEndTime: undefined }),
+				ZONE,
+				NOW,
+			),
+		).toBeUndefined();
 	});
 
 	it('accepts exactly 30 minutes and 64 characters', () => {
-		expect(taskProblem(task({ TaskName: 'x'.repeat(64), ScheduleEndTime: '2026-11-22 09:30:00' }), ZONE, NOW)).toBeUndefined();
+		expect(
+			taskProblem(
+				task({ TaskName: 'x'.repeat(64), ScheduleEndTime: '2026-11-22 09:30:00' }),
+				ZONE,
+				NOW,
+			),
+		).toBeUndefined();
 	});
 });
 

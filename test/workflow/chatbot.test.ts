@@ -7,7 +7,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { AirudderChatbotApi } from '../../credentials/AirudderChatbotApi.credentials';
 import { AirudderChatbot } from '../../nodes/Airudder/AirudderChatbot.node';
 import { handleChatbot } from '../../sandbox/chatbot';
-import { MANUAL_TRIGGER_TYPE, TEST_ITEMS_TYPE, WorkflowHarness, type HarnessWorkflow } from '../support/workflow';
+import {
+	MANUAL_TRIGGER_TYPE,
+	TEST_ITEMS_TYPE,
+	WorkflowHarness,
+	type HarnessWorkflow,
+} from '../support/workflow';
 
 const CHATBOT_TYPE = 'n8n-nodes-airudder.airudderChatbot';
 const API_KEY = 'wf-chatbot-api-key';
@@ -50,14 +55,21 @@ async function startChatbotServer() {
 			} catch {
 				body = {};
 			}
-			requests.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0], headers: req.headers, rawBody, body });
+			requests.push({
+				method: req.method ?? '',
+				path: (req.url ?? '').split('?')[0],
+				headers: req.headers,
+				rawBody,
+				body,
+			});
 			if (override) {
 				const { status, contentType, body: text } = override;
 				override = undefined;
 				res.writeHead(status, { 'Content-Type': contentType }).end(text);
 				return;
 			}
-			if (!handleChatbot(req, res, rawBody, { apiKey: API_KEY })) res.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>');
+			if (!handleChatbot(req, res, rawBody, { apiKey: API_KEY }))
+				res.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>');
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -72,8 +84,18 @@ async function startChatbotServer() {
 }
 
 /** Manual Trigger → Items → AIRudder Chatbot with `parameters`. */
-function chatbotWorkflow(parameters: IDataObject, items: IDataObject[] = [{}], settings: Partial<INode> = {}): HarnessWorkflow {
-	const node = (name: string, type: string, x: number, params: IDataObject, extra: Partial<INode> = {}): INode => ({
+function chatbotWorkflow(
+	parameters: IDataObject,
+	items: IDataObject[] = [{}],
+	settings: Partial<INode> = {},
+): HarnessWorkflow {
+	const node = (
+		name: string,
+		type: string,
+		x: number,
+		params: IDataObject,
+		extra: Partial<INode> = {},
+	): INode => ({
 		id: `00000000-0000-4000-8000-00000000000${x}`,
 		name,
 		type,
@@ -86,7 +108,10 @@ function chatbotWorkflow(parameters: IDataObject, items: IDataObject[] = [{}], s
 		nodes: [
 			node('Start', MANUAL_TRIGGER_TYPE, 1, {}),
 			node('Items', TEST_ITEMS_TYPE, 2, { items: JSON.stringify(items) }),
-			node(NODE, CHATBOT_TYPE, 3, parameters, { credentials: { airudderChatbotApi: { id: 'cred-1', name: 'Chatbot sandbox' } }, ...settings }),
+			node(NODE, CHATBOT_TYPE, 3, parameters, {
+				credentials: { airudderChatbotApi: { id: 'cred-1', name: 'Chatbot sandbox' } },
+				...settings,
+			}),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
@@ -118,7 +143,7 @@ const receiverItem = (phone: string, name = 'tttt001') => ({ phone, date: '2024-
 describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot handler', () => {
 	let server: Awaited<ReturnType<typeof startChatbotServer>>;
 	let harness: WorkflowHarness;
-	const credential = () => ({ apiKey: API_KEY, sign: '', baseUrl: server.url });
+	const credential = () => ({ apiKey: API_KEY, signSecret: '', baseUrl: server.url });
 
 	beforeAll(async () => {
 		server = await startChatbotServer();
@@ -139,7 +164,9 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 
 	test('Template Message → Send sends the seed-000 example request (timestamp aside) with the documented headers', async () => {
 		const before = Math.floor(Date.now() / 1000);
-		const result = await harness.run(chatbotWorkflow(sendParameters(), [receiverItem('8613112345678')]));
+		const result = await harness.run(
+			chatbotWorkflow(sendParameters(), [receiverItem('8613112345678')]),
+		);
 		const after = Math.floor(Date.now() / 1000);
 		expect(result.error).toBeUndefined();
 
@@ -173,7 +200,9 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 	});
 
 	test('all receivers of an execution with the same variables go in ONE request; the outputs stay paired', async () => {
-		const items = ['628110000001', '628110000002', '628110000003'].map((phone) => receiverItem(phone));
+		const items = ['628110000001', '628110000002', '628110000003'].map((phone) =>
+			receiverItem(phone),
+		);
 		const result = await harness.run(chatbotWorkflow(sendParameters(), items));
 		expect(result.error).toBeUndefined();
 		expect(server.requests).toHaveLength(1);
@@ -188,7 +217,11 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 	});
 
 	test('receivers with different variables are sent in separate requests (one variable set per request)', async () => {
-		const items = [receiverItem('6281', 'Ana'), receiverItem('6282', 'Budi'), receiverItem('6283', 'Ana')];
+		const items = [
+			receiverItem('6281', 'Ana'),
+			receiverItem('6282', 'Budi'),
+			receiverItem('6283', 'Ana'),
+		];
 		const result = await harness.run(chatbotWorkflow(sendParameters(), items));
 		expect(result.error).toBeUndefined();
 		expect(server.requests.map((r) => [r.body.receivers, r.body.template])).toEqual([
@@ -203,32 +236,69 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 
 	test('custom is "{}" without robot fields, extra custom fields are appended, and no template is sent without variables', async () => {
 		const result = await harness.run(
-			chatbotWorkflow(sendParameters({ robotId: '', robotVersionId: '', templateVariables: {} }), [receiverItem('6281')]),
+			chatbotWorkflow(sendParameters({ robotId: '', robotVersionId: '', templateVariables: {} }), [
+				receiverItem('6281'),
+			]),
 		);
 		expect(result.error).toBeUndefined();
 		expect(server.requests[0].body.custom).toBe('{}');
 		expect(server.requests[0].body).not.toHaveProperty('template');
 
-		await harness.run(chatbotWorkflow(sendParameters({ additionalCustomFields: '{"source":"n8n"}' }), [receiverItem('6281')]));
-		expect(server.requests[1].body.custom).toBe('{"robot_id":3927,"robot_version_id":2612,"source":"n8n"}');
+		await harness.run(
+			chatbotWorkflow(sendParameters({ additionalCustomFields: '{"source":"n8n"}' }), [
+				receiverItem('6281'),
+			]),
+		);
+		expect(server.requests[1].body.custom).toBe(
+			'{"robot_id":3927,"robot_version_id":2612,"source":"n8n"}',
+		);
 	});
 
 	test.each<[string, IDataObject, IDataObject[], string, string]>([
-		['an empty receiver', {}, [receiverItem('6281'), { date: 'x', name: 'y' }], "Item 1: Receiver's WhatsApp ID is required", 'receivers[].id'],
-		['template id "abc"', { templateId: 'abc' }, [receiverItem('6281')], 'Item 0: Template ID must be a whole number (got "abc")', 'template_id'],
-		['no channel id', { channelId: '={{ $json.channel }}' }, [receiverItem('6281')], 'Item 0: Channel ID (the WABA account that owns the template) is required', 'channel_id'],
-		['robot id "r1"', { robotId: '={{ $json.robot }}' }, [{ ...receiverItem('6281'), robot: 'r1' }], 'Item 0: robot_id must be a whole number (got "r1")', 'custom.robot_id'],
-	])('bad input (%s) fails naming item and field, and nothing is sent', async (_label, overrides, items, message, field) => {
-		const result = await harness.run(chatbotWorkflow(sendParameters(overrides), items));
-		expect(result.error).toBeInstanceOf(NodeOperationError);
-		expect(result.error?.message).toBe(message);
-		expect(result.error?.description).toBe(`AIRudder field: ${field}`);
-		expect(server.requests).toHaveLength(0);
-	});
+		[
+			'an empty receiver',
+			{},
+			[receiverItem('6281'), { date: 'x', name: 'y' }],
+			"Item 1: Receiver's WhatsApp ID is required",
+			'receivers[].id',
+		],
+		[
+			'template id "abc"',
+			{ templateId: 'abc' },
+			[receiverItem('6281')],
+			'Item 0: Template ID must be a whole number (got "abc")',
+			'template_id',
+		],
+		[
+			'no channel id',
+			{ channelId: '={{ $json.channel }}' },
+			[receiverItem('6281')],
+			'Item 0: Channel ID (the WABA account that owns the template) is required',
+			'channel_id',
+		],
+		[
+			'robot id "r1"',
+			{ robotId: '={{ $json.robot }}' },
+			[{ ...receiverItem('6281'), robot: 'r1' }],
+			'Item 0: robot_id must be a whole number (got "r1")',
+			'custom.robot_id',
+		],
+	])(
+		'bad input (%s) fails naming item and field, and nothing is sent',
+		async (_label, overrides, items, message, field) => {
+			const result = await harness.run(chatbotWorkflow(sendParameters(overrides), items));
+			expect(result.error).toBeInstanceOf(NodeOperationError);
+			expect(result.error?.message).toBe(message);
+			expect(result.error?.description).toBe(`AIRudder field: ${field}`);
+			expect(server.requests).toHaveLength(0);
+		},
+	);
 
 	test('with Continue On Fail an invalid item becomes an error item and the others are still sent', async () => {
 		const items = [receiverItem('6281'), { date: 'x', name: 'y' }, receiverItem('6283')];
-		const result = await harness.run(chatbotWorkflow(sendParameters(), items, { continueOnFail: true }));
+		const result = await harness.run(
+			chatbotWorkflow(sendParameters(), items, { continueOnFail: true }),
+		);
 		expect(result.status).toBe('success');
 		expect(server.requests).toHaveLength(1);
 		expect(server.requests[0].body.receivers).toEqual([{ id: '6281' }, { id: '6283' }]);
@@ -239,7 +309,15 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 	});
 
 	test('a non-200 code under HTTP 200 becomes a NodeApiError with code, message and request_id', async () => {
-		server.answerNext(200, JSON.stringify({ request_id: 'd102d2f159d739abe142a17fcb2ea483', code: 1002, message: 'template not approved', data: null }));
+		server.answerNext(
+			200,
+			JSON.stringify({
+				request_id: 'd102d2f159d739abe142a17fcb2ea483',
+				code: 1002,
+				message: 'template not approved',
+				data: null,
+			}),
+		);
 		const result = await harness.run(chatbotWorkflow(sendParameters(), [receiverItem('6281')]));
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.message).toBe(
@@ -248,10 +326,16 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 	});
 
 	test('an HTML answer becomes a NodeApiError quoting a short excerpt', async () => {
-		server.answerNext(502, `<html><head><title>502 Bad Gateway</title></head><body>${'x'.repeat(500)}</body></html>`, 'text/html');
+		server.answerNext(
+			502,
+			`<html><head><title>502 Bad Gateway</title></head><body>${'x'.repeat(500)}</body></html>`,
+			'text/html',
+		);
 		const result = await harness.run(chatbotWorkflow(sendParameters(), [receiverItem('6281')]));
 		expect(result.error).toBeInstanceOf(NodeApiError);
-		expect(result.error?.message).toMatch(/^AIRudder answered POST \/api\/v1\/template\/send with something that is not JSON \(HTTP 502\): <html><head><title>502 Bad Gateway/);
+		expect(result.error?.message).toMatch(
+			/^AIRudder answered POST \/api\/v1\/template\/send with something that is not JSON \(HTTP 502\): <html><head><title>502 Bad Gateway/,
+		);
 		expect(result.error?.message.length).toBeLessThan(320);
 	});
 
@@ -259,21 +343,32 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 		harness.setCredentials('airudderChatbotApi', { ...credential(), apiKey: 'not-the-key' });
 		const result = await harness.run(chatbotWorkflow(sendParameters(), [receiverItem('6281')]));
 		expect(result.error).toBeInstanceOf(NodeApiError);
-		expect(result.error?.message).toMatch(/^AIRudder answered POST \/api\/v1\/template\/send with HTTP 401, code 401: X-AIRudder-Sign-Key is not a known API key \(request_id [0-9a-f]{32}\)$/);
+		expect(result.error?.message).toMatch(
+			/^AIRudder answered POST \/api\/v1\/template\/send with HTTP 401, code 401: X-AIRudder-Sign-Key is not a known API key \(request_id [0-9a-f]{32}\)$/,
+		);
 		expect(JSON.stringify(result.error)).not.toContain('not-the-key');
 	});
 
 	test('the configured X-AIRudder-Sign value is sent as it is', async () => {
-		harness.setCredentials('airudderChatbotApi', { ...credential(), sign: 'fixed-signature' });
+		harness.setCredentials('airudderChatbotApi', {
+			...credential(),
+			signSecret: 'fixed-signature',
+		});
 		await harness.run(chatbotWorkflow(sendParameters(), [receiverItem('6281')]));
 		expect(server.requests[0].headers['x-airudder-sign']).toBe('fixed-signature');
 	});
 
 	test('Message → Get Many sends both documented variants and returns one item per message', async () => {
-		const params = { resource: 'message', operation: 'getAll', callId: '7738ff156ad12075578af25c84908567' };
+		const params = {
+			resource: 'message',
+			operation: 'getAll',
+			callId: '7738ff156ad12075578af25c84908567',
+		};
 		const plain = await harness.run(chatbotWorkflow(params));
 		expect(plain.error).toBeUndefined();
-		const typed = await harness.run(chatbotWorkflow({ ...params, size: 2, messageListType: 'single' }));
+		const typed = await harness.run(
+			chatbotWorkflow({ ...params, size: 2, messageListType: 'single' }),
+		);
 		expect(server.requests.map((r) => r.body)).toEqual([
 			{ call_id: '7738ff156ad12075578af25c84908567', last_msg_id: '', size: 20 },
 			{ call_id: '7738ff156ad12075578af25c84908567', last_msg_id: '', size: 2, type: 'single' },
@@ -287,7 +382,7 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 		expect(typed.output(NODE).map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
-	test('Huawei Channel → Send User Message sends the shape of the docs\' example', async () => {
+	test("Huawei Channel → Send User Message sends the shape of the docs' example", async () => {
 		const result = await harness.run(
 			chatbotWorkflow({
 				resource: 'huaweiChannel',
@@ -300,7 +395,12 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 					message: [
 						{ type: 'text', text: 'hi' },
 						{ type: 'file', url: 'https://www.airudder.com/xxx.pdf', fileName: 'xxx.pdf' },
-						{ type: 'interactive', replyType: 'button_reply', replyId: '3eeb467c935f6f2cb45021364ef3c1e8-2-1-button-0-', replyTitle: '男' },
+						{
+							type: 'interactive',
+							replyType: 'button_reply',
+							replyId: '3eeb467c935f6f2cb45021364ef3c1e8-2-1-button-0-',
+							replyTitle: '男',
+						},
 					],
 				},
 			}),
@@ -314,8 +414,17 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 			user: { id: '123', name: 'nick' },
 			messages: [
 				{ type: 'text', text: 'hi' },
-				{ type: 'file', media: { origin_url: 'https://www.airudder.com/xxx.pdf', name: 'xxx.pdf' } },
-				{ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: '3eeb467c935f6f2cb45021364ef3c1e8-2-1-button-0-', title: '男' } } },
+				{
+					type: 'file',
+					media: { origin_url: 'https://www.airudder.com/xxx.pdf', name: 'xxx.pdf' },
+				},
+				{
+					type: 'interactive',
+					interactive: {
+						type: 'button_reply',
+						button_reply: { id: '3eeb467c935f6f2cb45021364ef3c1e8-2-1-button-0-', title: '男' },
+					},
+				},
 			],
 		});
 		expect(result.json(NODE)).toEqual([expect.objectContaining({ code: 200, message: 'Success' })]);
@@ -323,11 +432,23 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 
 	test('Custom API Call sends any JSON body to any path with the chatbot headers', async () => {
 		const result = await harness.run(
-			chatbotWorkflow({ resource: 'custom', operation: 'apiCall', method: 'POST', path: '/api/v1/session/messages', body: '{"call_id":"c1","size":1}' }),
+			chatbotWorkflow({
+				resource: 'custom',
+				operation: 'apiCall',
+				method: 'POST',
+				path: '/api/v1/session/messages',
+				body: '{"call_id":"c1","size":1}',
+			}),
 		);
 		expect(result.error).toBeUndefined();
-		expect(server.requests[0]).toMatchObject({ path: '/api/v1/session/messages', body: { call_id: 'c1', size: 1 } });
+		expect(server.requests[0]).toMatchObject({
+			path: '/api/v1/session/messages',
+			body: { call_id: 'c1', size: 1 },
+		});
 		expect(server.requests[0].headers['x-airudder-sign-key']).toBe(API_KEY);
-		expect(result.json(NODE)[0]).toMatchObject({ code: 200, data: [expect.objectContaining({ msg_id: 'b1666ac1514d9e7bbd863319668dc5b9' })] });
+		expect(result.json(NODE)[0]).toMatchObject({
+			code: 200,
+			data: [expect.objectContaining({ msg_id: 'b1666ac1514d9e7bbd863319668dc5b9' })],
+		});
 	});
 });

@@ -19,7 +19,9 @@ const CLIENT = 'Token Client';
 function variant(change: Partial<INode>): HarnessWorkflow {
 	const workflow = structuredClone(tokenClientWorkflow) as unknown as HarnessWorkflow;
 	workflow.nodes = workflow.nodes.map((node) =>
-		node.name === CLIENT ? { ...node, ...change, parameters: { ...node.parameters, ...change.parameters } } : node,
+		node.name === CLIENT
+			? { ...node, ...change, parameters: { ...node.parameters, ...change.parameters } }
+			: node,
 	);
 	return workflow;
 }
@@ -54,22 +56,37 @@ describe('workflow harness (n8n-core WorkflowExecute, real HTTP on 127.0.0.1)', 
 			const result = await harness.run(workflow);
 			expect(result.error).toBeUndefined();
 			expect(result.status).toBe('success');
-			expect(result.nodeExecutionOrder).toEqual(['When clicking ‘Execute workflow’', 'Five Items', CLIENT]);
-			expect(result.json(CLIENT)).toEqual([0, 1, 2, 3, 4].map((i) => ({ i, token: 'tok-1', client: 'harness' })));
+			expect(result.nodeExecutionOrder).toEqual([
+				'When clicking ‘Execute workflow’',
+				'Five Items',
+				CLIENT,
+			]);
+			expect(result.json(CLIENT)).toEqual(
+				[0, 1, 2, 3, 4].map((i) => ({ i, token: 'tok-1', client: 'harness' })),
+			);
 		}
 
 		expect(server.exchanges).toBe(1);
 		const dataCalls = server.requests.filter((r) => r.path === '/data');
 		expect(dataCalls).toHaveLength(15);
-		expect(dataCalls.every((r) => r.authorization === 'Bearer tok-1' && r.status === 200)).toBe(true);
+		expect(dataCalls.every((r) => r.authorization === 'Bearer tok-1' && r.status === 200)).toBe(
+			true,
+		);
 		// The token was persisted through updateCredentials, the stored secrets untouched.
 		expect(harness.credentialsStore('harnessTokenApi')).toEqual({
 			apiKey: server.apiKey,
 			baseUrl: server.url,
 			sessionToken: 'tok-1',
 		});
-		expect(harness.credentialEvents.map((e) => e.kind)).toEqual(['preAuthentication', 'updateCredentials']);
-		expect(harness.credentialEvents[0]).toMatchObject({ type: 'harnessTokenApi', node: CLIENT, expired: false });
+		expect(harness.credentialEvents.map((e) => e.kind)).toEqual([
+			'preAuthentication',
+			'updateCredentials',
+		]);
+		expect(harness.credentialEvents[0]).toMatchObject({
+			type: 'harnessTokenApi',
+			node: CLIENT,
+			expired: false,
+		});
 	});
 
 	test('a token expiring server-side is refreshed exactly once (401 → preAuthentication → retry)', async () => {
@@ -88,7 +105,11 @@ describe('workflow harness (n8n-core WorkflowExecute, real HTTP on 127.0.0.1)', 
 		const newToken = `tok-${server.exchanges}`;
 		expect(result.json(CLIENT).map((j) => j.token)).toEqual(Array(5).fill(newToken));
 		// First item: rejected old token, exchange, same request retried; then the stored new token.
-		expect(server.requests.slice(requestsBefore).map((r) => `${r.path} ${r.status} ${r.authorization ?? ''}`)).toEqual([
+		expect(
+			server.requests
+				.slice(requestsBefore)
+				.map((r) => `${r.path} ${r.status} ${r.authorization ?? ''}`),
+		).toEqual([
 			`/data 401 Bearer ${oldToken}`,
 			'/auth 200 ',
 			...Array(5).fill(`/data 200 Bearer ${newToken}`),
@@ -114,7 +135,10 @@ describe('workflow harness (n8n-core WorkflowExecute, real HTTP on 127.0.0.1)', 
 		// n8n-core 2.41 keeps only plain-object spreads of that error in the run data.
 		expect(result.resultError).toBe(result.run.data.resultData.error);
 		expect(result.resultError).not.toBeInstanceOf(NodeApiError);
-		expect(result.runData[CLIENT][0].error).toMatchObject({ name: 'NodeApiError', message: error.message });
+		expect(result.runData[CLIENT][0].error).toMatchObject({
+			name: 'NodeApiError',
+			message: error.message,
+		});
 		expect(result.resultError).toMatchObject({
 			name: 'NodeApiError',
 			message: error.message,
@@ -125,8 +149,13 @@ describe('workflow harness (n8n-core WorkflowExecute, real HTTP on 127.0.0.1)', 
 	});
 
 	test('continueOnFail turns each failure into an error item and the run succeeds', async () => {
-		for (const settings of [{ continueOnFail: true }, { onError: 'continueRegularOutput' as const }]) {
-			const result = await harness.run(variant({ parameters: { operation: 'missing' }, ...settings }));
+		for (const settings of [
+			{ continueOnFail: true },
+			{ onError: 'continueRegularOutput' as const },
+		]) {
+			const result = await harness.run(
+				variant({ parameters: { operation: 'missing' }, ...settings }),
+			);
 			expect(result.status).toBe('success');
 			expect(result.error).toBeUndefined();
 			const items = result.json(CLIENT);
@@ -165,7 +194,9 @@ describe('workflow harness (n8n-core WorkflowExecute, real HTTP on 127.0.0.1)', 
 
 	test('loadOptions runs through a real LoadOptionsContext and reuses the stored token', async () => {
 		const exchangesBefore = server.exchanges;
-		const options = await harness.loadOptions('test.tokenClient', 'getThings', { operation: 'get' });
+		const options = await harness.loadOptions('test.tokenClient', 'getThings', {
+			operation: 'get',
+		});
 		expect(options).toEqual([
 			{ name: 'First', value: 't1' },
 			{ name: 'Second', value: 't2' },
@@ -183,19 +214,37 @@ describe('workflow harness (n8n-core WorkflowExecute, real HTTP on 127.0.0.1)', 
 		);
 		expect(result.webhookResponse).toEqual({ received: true });
 		expect(result.workflowData?.[0].map((i) => i.json)).toEqual([
-			{ body, signature: 'abc', rawLength: JSON.stringify(body).length, ip: '10.1.2.3', label: 'calls', webhookName: 'default' },
+			{
+				body,
+				signature: 'abc',
+				rawLength: JSON.stringify(body).length,
+				ip: '10.1.2.3',
+				label: 'calls',
+				webhookName: 'default',
+			},
 		]);
 
 		const rejected = await harness.webhook('test.webhookTrigger', { reject: true }, { body });
 		expect(rejected.noWebhookResponse).toBe(true);
-		expect(rejected.response).toMatchObject({ statusCode: 403, body: { message: 'rejected' }, ended: true });
+		expect(rejected.response).toMatchObject({
+			statusCode: 403,
+			body: { message: 'rejected' },
+			ended: true,
+		});
 	});
 
 	test('run options: timezone reaches expressions', async () => {
 		const result = await harness.run(
 			{
 				nodes: [
-					{ id: 'a', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 'a',
+						name: 'Start',
+						type: 'n8n-nodes-base.manualTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: {},
+					},
 					{
 						id: 'b',
 						name: 'Items',
@@ -227,7 +276,10 @@ describe('workflow harness (n8n-core WorkflowExecute, real HTTP on 127.0.0.1)', 
 				'/auth 401',
 				'/auth 401',
 			]);
-			expect(bad.credentialEvents.map((e) => e.kind)).toEqual(['preAuthentication', 'preAuthentication']);
+			expect(bad.credentialEvents.map((e) => e.kind)).toEqual([
+				'preAuthentication',
+				'preAuthentication',
+			]);
 			expect(bad.credentialsStore('harnessTokenApi').sessionToken).toBeUndefined();
 		} finally {
 			await bad.close();

@@ -1,7 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { AIRUDDER_TYPE, airudderWorkflow, contacts, ROBOT_ID, startAirudder, taskCreateParameters } from '../support/airudder';
+import {
+	AIRUDDER_TYPE,
+	airudderWorkflow,
+	contacts,
+	ROBOT_ID,
+	startAirudder,
+	taskCreateParameters,
+} from '../support/airudder';
 
 type Setup = Awaited<ReturnType<typeof startAirudder>>;
 
@@ -16,13 +23,22 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 	const businessCalls = () => env.sandbox.requests.filter((r) => r.path !== '/service/cloud/auth');
 
 	test('Task → Create sends all items in ONE request and returns one item per contact', async () => {
-		const result = await env.harness.run(airudderWorkflow(taskCreateParameters({ taskName: 'three-contacts' }), contacts(3)));
+		const result = await env.harness.run(
+			airudderWorkflow(taskCreateParameters({ taskName: 'three-contacts' }), contacts(3)),
+		);
 		expect(result.error).toBeUndefined();
 		const creates = businessCalls();
 		expect(creates).toHaveLength(1);
 		expect(creates[0]).toMatchObject({ method: 'POST', path: '/service/cloud/v2/task' });
 		const body = creates[0].body as IDataObject;
-		expect(body).toMatchObject({ TaskName: 'three-contacts', RobotID: ROBOT_ID, SIPLine: 'SANDBOX_LINE', Type: 'promotion', Perform: 1, StartImmediately: true });
+		expect(body).toMatchObject({
+			TaskName: 'three-contacts',
+			RobotID: ROBOT_ID,
+			SIPLine: 'SANDBOX_LINE',
+			Type: 'promotion',
+			Perform: 1,
+			StartImmediately: true,
+		});
 		expect(body).not.toHaveProperty('ScheduleStartTime');
 		expect(body.Details).toEqual(contacts(3));
 		expect(creates[0].headers.authorization).toMatch(/^Token \S+$/);
@@ -43,18 +59,31 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 		const items = [{ phone: ' +6281111111 ', name: 'Ayu', shop: 'Lend' }];
 		const result = await env.harness.run(
 			airudderWorkflow(
-				taskCreateParameters({ mobile: '={{ $json.phone.trim() }}', customer: '={{ $json["name"] }}', platform: '={{ $json.shop }}X', comments: 'fixed' }),
+				taskCreateParameters({
+					mobile: '={{ $json.phone.trim() }}',
+					customer: '={{ $json["name"] }}',
+					platform: '={{ $json.shop }}X',
+					comments: 'fixed',
+				}),
 				items,
 			),
 		);
 		expect(result.error).toBeUndefined();
-		expect((businessCalls()[0].body as IDataObject).Details).toEqual([{ Mobile: '+6281111111', Customer: 'Ayu', Platform: 'LendX', Comments: 'fixed' }]);
+		expect((businessCalls()[0].body as IDataObject).Details).toEqual([
+			{ Mobile: '+6281111111', Customer: 'Ayu', Platform: 'LendX', Comments: 'fixed' },
+		]);
 	});
 
 	test('the token is exchanged once across items and executions', async () => {
 		const before = env.sandbox.tokensIssued;
 		for (let run = 0; run < 3; run++) {
-			const result = await env.harness.run(airudderWorkflow({ resource: 'task', operation: 'get', taskId: '={{ $json.id }}' }, [{ id: 'x' }, { id: 'y' }], { continueOnFail: true }));
+			const result = await env.harness.run(
+				airudderWorkflow(
+					{ resource: 'task', operation: 'get', taskId: '={{ $json.id }}' },
+					[{ id: 'x' }, { id: 'y' }],
+					{ continueOnFail: true },
+				),
+			);
 			expect(result.status).toBe('success');
 		}
 		expect(env.sandbox.tokensIssued - before).toBeLessThanOrEqual(1);
@@ -62,11 +91,15 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 	});
 
 	test('an expired token is refreshed exactly once, then the call succeeds', async () => {
-		await env.harness.run(airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: true }));
+		await env.harness.run(
+			airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: true }),
+		);
 		env.sandbox.expireTokens();
 		env.sandbox.clearRequests();
 		const before = env.sandbox.tokensIssued;
-		const result = await env.harness.run(airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: true }));
+		const result = await env.harness.run(
+			airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: true }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(env.sandbox.tokensIssued - before).toBe(1);
 		expect(env.sandbox.requests.map((r) => `${r.path} ${r.status}`)).toEqual([
@@ -78,8 +111,20 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 	});
 
 	test.each<[string, IDataObject, IDataObject[], RegExp, string]>([
-		['Mobile "12345"', {}, contacts(2, (i) => (i === 1 ? { Mobile: '12345' } : {})), /^Item 1: Mobile "12345" must be '\+'/, 'Details[].Mobile'],
-		['a 65-character TaskName', { taskName: 'x'.repeat(65) }, contacts(1), /^Item 0: Task Name is 65 characters long; at most 64/, 'TaskName'],
+		[
+			'Mobile "12345"',
+			{},
+			contacts(2, (i) => (i === 1 ? { Mobile: '12345' } : {})),
+			/^Item 1: Mobile "12345" must be '\+'/,
+			'Details[].Mobile',
+		],
+		[
+			'a 65-character TaskName',
+			{ taskName: 'x'.repeat(65) },
+			contacts(1),
+			/^Item 0: Task Name is 65 characters long; at most 64/,
+			'TaskName',
+		],
 		[
 			'an end time 10 minutes after the start',
 			{
@@ -92,15 +137,30 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 			/^Item 0: Schedule End Time must be at least 30 minutes after the start \(it is 10 minutes after\)/,
 			'ScheduleEndTime',
 		],
-		['Gender "x"', {}, contacts(1, () => ({ Gender: 'x' })), /^Item 0: Gender must be "male" or "female"/, 'Details[].Gender'],
-		['Redial Attempts 16', { repeatNumber: 16 }, contacts(1), /^Item 0: RepeatNumber must be a whole number from 0 to 15/, 'RepeatNumber'],
-	])('bad input (%s) fails naming item and field, and the sandbox receives no request', async (_label, params, items, message, field) => {
-		const result = await env.harness.run(airudderWorkflow(taskCreateParameters(params), items));
-		expect(result.error).toBeInstanceOf(NodeOperationError);
-		expect(result.error?.message).toMatch(message);
-		expect(result.error?.description).toBe(`AIRudder field: ${field}`);
-		expect(env.sandbox.requests).toHaveLength(0);
-	});
+		[
+			'Gender "x"',
+			{},
+			contacts(1, () => ({ Gender: 'x' })),
+			/^Item 0: Gender must be "male" or "female"/,
+			'Details[].Gender',
+		],
+		[
+			'Redial Attempts 16',
+			{ repeatNumber: 16 },
+			contacts(1),
+			/^Item 0: RepeatNumber must be a whole number from 0 to 15/,
+			'RepeatNumber',
+		],
+	])(
+		'bad input (%s) fails naming item and field, and the sandbox receives no request',
+		async (_label, params, items, message, field) => {
+			const result = await env.harness.run(airudderWorkflow(taskCreateParameters(params), items));
+			expect(result.error).toBeInstanceOf(NodeOperationError);
+			expect(result.error?.message).toMatch(message);
+			expect(result.error?.description).toBe(`AIRudder field: ${field}`);
+			expect(env.sandbox.requests).toHaveLength(0);
+		},
+	);
 
 	test('schedule times are sent in the account time zone', async () => {
 		const result = await env.harness.run(
@@ -108,8 +168,10 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 				taskCreateParameters({
 					startImmediately: false,
 					accountTimeZone: 'Asia/Jakarta',
-					scheduleStartTime: '={{ $now.plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).setZone("Asia/Jakarta", { keepLocalTime: true }).toISO() }}',
-					scheduleEndTime: '={{ $now.plus({ days: 1 }).set({ hour: 11, minute: 30, second: 0, millisecond: 0 }).setZone("Asia/Jakarta", { keepLocalTime: true }).toISO() }}',
+					scheduleStartTime:
+						'={{ $now.plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).setZone("Asia/Jakarta", { keepLocalTime: true }).toISO() }}',
+					scheduleEndTime:
+						'={{ $now.plus({ days: 1 }).set({ hour: 11, minute: 30, second: 0, millisecond: 0 }).setZone("Asia/Jakarta", { keepLocalTime: true }).toISO() }}',
 				}),
 				contacts(1),
 			),
@@ -142,25 +204,41 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 		const result = await env.harness.run(airudderWorkflow(taskCreateParameters(), contacts(3)));
 		const output = result.output('AIRudder');
 		expect(output).toHaveLength(4);
-		expect(output[1].json).toMatchObject({ rejected: true, rejection: { field: 'Details[1]', msg: 'Country Code Error: 13016111' } });
+		expect(output[1].json).toMatchObject({
+			rejected: true,
+			rejection: { field: 'Details[1]', msg: 'Country Code Error: 13016111' },
+		});
 		expect(output[0].json.rejected).toBe(false);
 		expect(output[3].json).toMatchObject({ rejected: true, rejection: { msg: 'unknown row' } });
 		expect(output[3].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
 	test('the sandbox refuses a duplicate TaskName: HTTP 200 with a non-200 code becomes a NodeApiError', async () => {
-		await env.harness.run(airudderWorkflow(taskCreateParameters({ taskName: 'dup-name' }), contacts(1)));
-		const result = await env.harness.run(airudderWorkflow(taskCreateParameters({ taskName: 'dup-name' }), contacts(1)));
+		await env.harness.run(
+			airudderWorkflow(taskCreateParameters({ taskName: 'dup-name' }), contacts(1)),
+		);
+		const result = await env.harness.run(
+			airudderWorkflow(taskCreateParameters({ taskName: 'dup-name' }), contacts(1)),
+		);
 		expect(result.error).toBeInstanceOf(NodeApiError);
-		expect(result.error?.message).toMatch(/^AIRudder answered POST \/service\/cloud\/v2\/task with code \d+: /);
+		expect(result.error?.message).toMatch(
+			/^AIRudder answered POST \/service\/cloud\/v2\/task with code \d+: /,
+		);
 		expect(businessCalls().filter((r) => r.path === '/service/cloud/v2/task')).toHaveLength(2);
 	});
 
 	test('above 10,000 contacts the list is split into tasks "<name>-1", "<name>-2"', async () => {
-		const result = await env.harness.run(airudderWorkflow(taskCreateParameters({ taskName: 'big' }), contacts(10_001)));
+		const result = await env.harness.run(
+			airudderWorkflow(taskCreateParameters({ taskName: 'big' }), contacts(10_001)),
+		);
 		expect(result.error).toBeUndefined();
 		const creates = businessCalls();
-		expect(creates.map((r) => [(r.body as IDataObject).TaskName, ((r.body as IDataObject).Details as unknown[]).length])).toEqual([
+		expect(
+			creates.map((r) => [
+				(r.body as IDataObject).TaskName,
+				((r.body as IDataObject).Details as unknown[]).length,
+			]),
+		).toEqual([
 			['big-1', 10_000],
 			['big-2', 1],
 		]);
@@ -168,37 +246,74 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 	}, 120_000);
 
 	test('Get Many, Get, Stop and Cancel Call reach their documented paths', async () => {
-		const created = await env.harness.run(airudderWorkflow(taskCreateParameters({ taskName: 'lifecycle' }), contacts(2)));
+		const created = await env.harness.run(
+			airudderWorkflow(taskCreateParameters({ taskName: 'lifecycle' }), contacts(2)),
+		);
 		const taskId = created.output('AIRudder')[0].json.TaskID as string;
 
-		const list = await env.harness.run(airudderWorkflow({ resource: 'task', operation: 'getAll', returnAll: true }));
+		const list = await env.harness.run(
+			airudderWorkflow({ resource: 'task', operation: 'getAll', returnAll: true }),
+		);
 		expect(list.error).toBeUndefined();
 		expect(list.output('AIRudder').some((i) => JSON.stringify(i.json).includes(taskId))).toBe(true);
 
-		const detail = await env.harness.run(airudderWorkflow({ resource: 'task', operation: 'get', taskId }));
+		const detail = await env.harness.run(
+			airudderWorkflow({ resource: 'task', operation: 'get', taskId }),
+		);
 		expect(detail.error).toBeUndefined();
 		expect(JSON.stringify(detail.output('AIRudder')[0].json)).toContain('+628120000000');
 
-		const cancel = await env.harness.run(airudderWorkflow({ resource: 'task', operation: 'cancelCall', taskId, calleeNumber: '+628120000001' }));
+		const cancel = await env.harness.run(
+			airudderWorkflow({
+				resource: 'task',
+				operation: 'cancelCall',
+				taskId,
+				calleeNumber: '+628120000001',
+			}),
+		);
 		expect(cancel.error).toBeUndefined();
-		const stop = await env.harness.run(airudderWorkflow({ resource: 'task', operation: 'stop', taskId }));
+		const stop = await env.harness.run(
+			airudderWorkflow({ resource: 'task', operation: 'stop', taskId }),
+		);
 		expect(stop.output('AIRudder')[0].json).toMatchObject({ TaskID: taskId, stopped: true });
 
-		const calls = businessCalls().map((r) => [r.method, r.path, r.method === 'GET' ? r.query : r.body]);
-		expect(calls).toContainEqual(['POST', '/service/cloud/cancelphonecall', { TaskID: taskId, CalleeNumber: '+628120000001' }]);
-		expect(calls).toContainEqual(['POST', '/service/cloud/operation', { Action: 'Stop', TaskID: taskId }]);
+		const calls = businessCalls().map((r) => [
+			r.method,
+			r.path,
+			r.method === 'GET' ? r.query : r.body,
+		]);
+		expect(calls).toContainEqual([
+			'POST',
+			'/service/cloud/cancelphonecall',
+			{ TaskID: taskId, CalleeNumber: '+628120000001' },
+		]);
+		expect(calls).toContainEqual([
+			'POST',
+			'/service/cloud/operation',
+			{ Action: 'Stop', TaskID: taskId },
+		]);
 		expect(calls).toContainEqual(['GET', '/service/cloud/detail', { TaskID: taskId }]);
 	});
 
 	test('Robot dropdown (listSearch) lists the robots through the credential, filtered', async () => {
-		const all = await env.harness.listSearch(AIRUDDER_TYPE, 'searchRobots', { resource: 'task', operation: 'create' });
+		const all = await env.harness.listSearch(AIRUDDER_TYPE, 'searchRobots', {
+			resource: 'task',
+			operation: 'create',
+		});
 		expect(all.results.map((r) => r.value)).toContain(ROBOT_ID);
-		const filtered = await env.harness.listSearch(AIRUDDER_TYPE, 'searchRobots', { resource: 'task', operation: 'create' }, { filter: 'robot 2' });
+		const filtered = await env.harness.listSearch(
+			AIRUDDER_TYPE,
+			'searchRobots',
+			{ resource: 'task', operation: 'create' },
+			{ filter: 'robot 2' },
+		);
 		expect(filtered.results).toHaveLength(1);
 	});
 
 	test('Robot → Get Many honours Limit', async () => {
-		const result = await env.harness.run(airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: false, limit: 2 }));
+		const result = await env.harness.run(
+			airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: false, limit: 2 }),
+		);
 		expect(result.output('AIRudder')).toHaveLength(2);
 	});
 });

@@ -4,9 +4,18 @@ import { Workflow } from 'n8n-workflow';
 import { aesEncrypt, aesSignature } from '../../nodes/Airudder/helpers/aes';
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
-import { CHATBOT_EVENTS, VOICE_EVENTS, type AirudderEvent } from '../../nodes/Airudder/trigger/events';
+import {
+	CHATBOT_EVENTS,
+	VOICE_EVENTS,
+	type AirudderEvent,
+} from '../../nodes/Airudder/trigger/events';
 import { CALLBACK_EVENTS } from '../../sandbox/callbacks';
-import { HarnessNodeTypes, WorkflowHarness, type HarnessWebhookRequest, type HarnessWebhookResult } from '../support/workflow';
+import {
+	HarnessNodeTypes,
+	WorkflowHarness,
+	type HarnessWebhookRequest,
+	type HarnessWebhookResult,
+} from '../support/workflow';
 
 /**
  * The triggers' webhook() through n8n-core's real WebhookContext (harness), over a fake express
@@ -20,7 +29,11 @@ const SECRET = 'S3cr3t-value_1';
 
 const WABA = VOICE_EVENTS.find((event) => event.key === 'workflowWabaMessageStatusChanged')!;
 const waba = (over: IDataObject = {}) => ({ ...structuredClone(WABA.example!), ...over });
-const HEADER_SECRET = { secretLocation: 'header', secretHeaderName: 'X-Callback-Secret', secretValue: SECRET };
+const HEADER_SECRET = {
+	secretLocation: 'header',
+	headerName: 'X-Callback-Secret',
+	secretValue: SECRET,
+};
 const PATH_SECRET = { secretLocation: 'path', secretValue: SECRET };
 
 /** What AIRudder sees and whether n8n would start an execution. */
@@ -28,14 +41,20 @@ function outcome(result: HarnessWebhookResult) {
 	return {
 		execution: result.workflowData !== undefined,
 		status: result.noWebhookResponse ? result.response.statusCode : 200,
-		body: result.noWebhookResponse ? JSON.parse(String(result.response.body)) : result.webhookResponse,
+		body: result.noWebhookResponse
+			? JSON.parse(String(result.response.body))
+			: result.webhookResponse,
 	};
 }
 
 describe('AIRudder triggers: webhook()', () => {
 	let harness: WorkflowHarness;
-	const call = (params: INodeParameters, request: HarnessWebhookRequest, type = VOICE, mode?: 'manual') =>
-		harness.webhook(type, params, request, mode ? { mode } : {});
+	const call = (
+		params: INodeParameters,
+		request: HarnessWebhookRequest,
+		type = VOICE,
+		mode?: 'manual',
+	) => harness.webhook(type, params, request, mode ? { mode } : {});
 
 	beforeAll(() => {
 		harness = new WorkflowHarness({
@@ -51,7 +70,11 @@ describe('AIRudder triggers: webhook()', () => {
 	it.each([...examples(VOICE_EVENTS, VOICE), ...examples(CHATBOT_EVENTS, CHATBOT)])(
 		'emits the documented example of %s unchanged, plus _event, and answers 200 {}',
 		async (key, event, type) => {
-			const withName = await call({}, { body: event.example, headers: { 'user-agent': 'Airudder' } }, type);
+			const withName = await call(
+				{},
+				{ body: event.example, headers: { 'user-agent': 'Airudder' } },
+				type,
+			);
 			expect(withName.webhookResponse).toEqual({});
 			expect(withName.noWebhookResponse).toBeUndefined();
 			expect(withName.workflowData).toEqual([[{ json: { ...event.example, _event: key } }]]);
@@ -65,13 +88,22 @@ describe('AIRudder triggers: webhook()', () => {
 		for (const [key, callback] of CALLBACK_EVENTS) {
 			const result = await call({}, { body: callback.example });
 			const event = VOICE_EVENTS.find((e) => e.key === key)!;
-			const expected = event.shape ? VOICE_EVENTS.find((e) => e.shape === event.shape)!.key : 'unknown';
-			expect({ key, _event: result.workflowData?.[0][0].json._event }).toEqual({ key, _event: expected });
+			const expected = event.shape
+				? VOICE_EVENTS.find((e) => e.shape === event.shape)!.key
+				: 'unknown';
+			expect({ key, _event: result.workflowData?.[0][0].json._event }).toEqual({
+				key,
+				_event: expected,
+			});
 		}
 	});
 
 	it('passes unrecognised callbacks through unchanged, or answers 200 {} without an execution when they are off', async () => {
-		const body = { TaskID: 'c3b6b04cd7f8d2b182d3fd20eed3d144', Status: 'finished', nested: { a: [1, 2] } };
+		const body = {
+			TaskID: 'c3b6b04cd7f8d2b182d3fd20eed3d144',
+			Status: 'finished',
+			nested: { a: [1, 2] },
+		};
 		const on = await call({}, { body });
 		expect(on.workflowData).toEqual([[{ json: { ...body, _event: 'unknown' } }]]);
 		const off = await call({ includeUnknown: false }, { body });
@@ -82,9 +114,15 @@ describe('AIRudder triggers: webhook()', () => {
 	it('answers filtered-out callbacks 200 {} without an execution', async () => {
 		const notSelected = await call({ events: ['workflowListCompleted'] }, { body: waba() });
 		expect(outcome(notSelected)).toEqual({ execution: false, status: 200, body: {} });
-		const wrongStatus = await call({ options: { wabaStatuses: ['failed'] } }, { body: waba({ status: 'read' }) });
+		const wrongStatus = await call(
+			{ options: { wabaStatuses: ['failed'] } },
+			{ body: waba({ status: 'read' }) },
+		);
 		expect(outcome(wrongStatus)).toEqual({ execution: false, status: 200, body: {} });
-		const kept = await call({ options: { wabaStatuses: ['failed', 'read'] } }, { body: waba({ status: 'read' }) });
+		const kept = await call(
+			{ options: { wabaStatuses: ['failed', 'read'] } },
+			{ body: waba({ status: 'read' }) },
+		);
 		expect(outcome(kept)).toEqual({ execution: true, status: 200, body: {} });
 	});
 
@@ -99,7 +137,13 @@ describe('AIRudder triggers: webhook()', () => {
 
 		it.each([
 			['GET', 405, 'method not allowed', {}, { method: 'GET', body: waba() }],
-			['sender not allowed', 403, 'sender IP not allowed', { options: { ipAllowlist: '203.0.113.0/24' } }, { body: waba(), ip: '198.51.100.1' }],
+			[
+				'sender not allowed',
+				403,
+				'sender IP not allowed',
+				{ options: { ipAllowlist: '203.0.113.0/24' } },
+				{ body: waba(), ip: '198.51.100.1' },
+			],
 			['no header secret', 401, 'missing or wrong secret', HEADER_SECRET, { body: waba() }],
 			[
 				'wrong header secret',
@@ -108,9 +152,27 @@ describe('AIRudder triggers: webhook()', () => {
 				HEADER_SECRET,
 				{ body: waba(), headers: { 'x-callback-secret': `${SECRET}x` } },
 			],
-			['wrong path secret', 401, 'missing or wrong secret', PATH_SECRET, { body: waba(), params: { secret: 'guess' } }],
-			['oversized', 413, 'body larger than 1024 bytes', { options: { maxBodyKb: 1 } }, { body: waba({ pad: 'x'.repeat(1024) }) }],
-			['not JSON', 415, 'content type must be application/json', {}, { body: 'hello', headers: { 'content-type': 'text/plain' } }],
+			[
+				'wrong path secret',
+				401,
+				'missing or wrong secret',
+				PATH_SECRET,
+				{ body: waba(), params: { secret: 'guess' } },
+			],
+			[
+				'oversized',
+				413,
+				'body larger than 1024 bytes',
+				{ options: { maxBodyKb: 1 } },
+				{ body: waba({ pad: 'x'.repeat(1024) }) },
+			],
+			[
+				'not JSON',
+				415,
+				'content type must be application/json',
+				{},
+				{ body: 'hello', headers: { 'content-type': 'text/plain' } },
+			],
 			['JSON array', 400, 'body is not a JSON object', {}, { body: [waba()] }],
 			[
 				'bad Signed',
@@ -119,10 +181,20 @@ describe('AIRudder triggers: webhook()', () => {
 				{ encryption: 'ifMarked', aesKey: KEY },
 				{
 					body: aesEncrypt(JSON.stringify(waba()), KEY),
-					headers: { 'content-type': 'text/plain', 'is-encrypted': '1', signed: aesSignature('tampered') },
+					headers: {
+						'content-type': 'text/plain',
+						'is-encrypted': '1',
+						signed: aesSignature('tampered'),
+					},
 				},
 			],
-			['invalid settings', 500, 'The trigger settings are invalid', { encryption: 'required', aesKey: 'too-short' }, { body: waba() }],
+			[
+				'invalid settings',
+				500,
+				'The trigger settings are invalid',
+				{ encryption: 'required', aesKey: 'too-short' },
+				{ body: waba() },
+			],
 		] as const)('%s → HTTP %i', async (_label, status, message, params, request) => {
 			const result = await refusal(params as INodeParameters, request as HarnessWebhookRequest);
 			expect(result).toEqual({ execution: false, status, body: { message } });
@@ -131,10 +203,15 @@ describe('AIRudder triggers: webhook()', () => {
 		it('sends Allow: POST with 405 and logs only a short reason', async () => {
 			const logs = await harness.logs();
 			const before = logs.length;
-			const result = await call(PATH_SECRET, { body: waba({ callee: '+6289999999999' }), params: { secret: 'nope-guess' } });
+			const result = await call(PATH_SECRET, {
+				body: waba({ callee: '+6289999999999' }),
+				params: { secret: 'nope-guess' },
+			});
 			expect(result.response.statusCode).toBe(401);
 			const written = logs.slice(before).map((entry) => entry.message);
-			expect(written).toEqual(['Temp-Node: refused an AIRudder callback with HTTP 401 (missing or wrong secret)']);
+			expect(written).toEqual([
+				'Temp-Node: refused an AIRudder callback with HTTP 401 (missing or wrong secret)',
+			]);
 			expect(JSON.stringify(logs)).not.toMatch(/6289999999999|nope-guess|S3cr3t/);
 			const get = await call({}, { method: 'GET', body: {} });
 			expect(get.response.headers.allow).toBe('POST');
@@ -142,7 +219,10 @@ describe('AIRudder triggers: webhook()', () => {
 	});
 
 	it('accepts the right header or path secret', async () => {
-		const header = await call(HEADER_SECRET, { body: waba(), headers: { 'X-Callback-Secret': SECRET } });
+		const header = await call(HEADER_SECRET, {
+			body: waba(),
+			headers: { 'X-Callback-Secret': SECRET },
+		});
 		expect(outcome(header)).toEqual({ execution: true, status: 200, body: {} });
 		const path = await call(PATH_SECRET, { body: waba(), params: { secret: SECRET } });
 		expect(path.workflowData?.[0][0].json._event).toBe(WABA.key);
@@ -152,13 +232,20 @@ describe('AIRudder triggers: webhook()', () => {
 		const text = JSON.stringify(waba());
 		const result = await call(
 			{ encryption: 'required', aesKey: KEY },
-			{ body: aesEncrypt(text, KEY), headers: { 'content-type': 'text/plain', 'is-encrypted': '1', signed: aesSignature(text) } },
+			{
+				body: aesEncrypt(text, KEY),
+				headers: { 'content-type': 'text/plain', 'is-encrypted': '1', signed: aesSignature(text) },
+			},
 		);
 		expect(result.workflowData).toEqual([[{ json: { ...waba(), _event: WABA.key } }]]);
 		// Not JSON-typed, no body parsed by n8n: the raw body is what counts.
 		const raw = await call(
 			{ encryption: 'ifMarked', aesKey: KEY },
-			{ body: {}, rawBody: aesEncrypt(text, KEY), headers: { 'content-type': 'application/octet-stream', 'is-encrypted': '1' } },
+			{
+				body: {},
+				rawBody: aesEncrypt(text, KEY),
+				headers: { 'content-type': 'application/octet-stream', 'is-encrypted': '1' },
+			},
 		);
 		expect(raw.workflowData?.[0][0].json).toEqual({ ...waba(), _event: WABA.key });
 	});
@@ -166,42 +253,91 @@ describe('AIRudder triggers: webhook()', () => {
 	it('drops duplicates within the window (production URL only), answering 200 {}', async () => {
 		const params = { options: { dedupeWindow: 60 } };
 		const body = waba({ msg_id: `dedupe-${Date.now()}` });
-		expect(outcome(await call(params, { body }))).toEqual({ execution: true, status: 200, body: {} });
-		expect(outcome(await call(params, { body }))).toEqual({ execution: false, status: 200, body: {} });
-		expect(outcome(await call(params, { body: { ...body, status: 'read' } }))).toMatchObject({ execution: true });
+		expect(outcome(await call(params, { body }))).toEqual({
+			execution: true,
+			status: 200,
+			body: {},
+		});
+		expect(outcome(await call(params, { body }))).toEqual({
+			execution: false,
+			status: 200,
+			body: {},
+		});
+		expect(outcome(await call(params, { body: { ...body, status: 'read' } }))).toMatchObject({
+			execution: true,
+		});
 		expect(outcome(await call({}, { body }))).toMatchObject({ execution: true }); // window off
-		expect(outcome(await call(params, { body }, VOICE, 'manual'))).toMatchObject({ execution: true }); // Test URL
+		expect(outcome(await call(params, { body }, VOICE, 'manual'))).toMatchObject({
+			execution: true,
+		}); // Test URL
 	});
 
 	it('treats the chatbot trigger the same way', async () => {
 		const unknown = await call({}, { body: { event: 'session.end', call_id: 'c1' } }, CHATBOT);
-		expect(unknown.workflowData).toEqual([[{ json: { event: 'session.end', call_id: 'c1', _event: 'unknown' } }]]);
+		expect(unknown.workflowData).toEqual([
+			[{ json: { event: 'session.end', call_id: 'c1', _event: 'unknown' } }],
+		]);
 		const refused = await call(PATH_SECRET, { body: {} }, CHATBOT);
-		expect(outcome(refused)).toEqual({ execution: false, status: 401, body: { message: 'missing or wrong secret' } });
+		expect(outcome(refused)).toEqual({
+			execution: false,
+			status: 401,
+			body: { message: 'missing or wrong secret' },
+		});
 	});
 });
 
 describe('AIRudder triggers: webhook description', () => {
 	const nodeTypes = new HarnessNodeTypes({ [VOICE]: new AirudderTrigger() });
 	const evaluate = (parameters: INodeParameters) => {
-		const node: INode = { id: 'n', name: 'Trigger', type: VOICE, typeVersion: 1, position: [0, 0], parameters, webhookId: 'w' };
+		const node: INode = {
+			id: 'n',
+			name: 'Trigger',
+			type: VOICE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			webhookId: 'w',
+		};
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: true, nodeTypes });
 		const description = new AirudderTrigger().description.webhooks![0];
 		const trigger = workflow.getNode('Trigger')!;
-		const value = (field: string) => workflow.expression.getSimpleParameterValue(trigger, description[field] as string, 'webhook', {});
+		const value = (field: string) =>
+			workflow.expression.getSimpleParameterValue(
+				trigger,
+				description[field] as string,
+				'webhook',
+				{},
+			);
 		return {
 			path: value('path'),
 			responseMode: value('responseMode'),
 			// As n8n's webhook-helpers evaluate it, with 'firstEntryJson' as default: an ABSENT responseData would
 			// make n8n answer the text "firstEntryJson" in onReceived mode; '' lets the node's {} through.
-			responseData: workflow.expression.getComplexParameterValue(trigger, description.responseData, 'webhook', {}, undefined, 'firstEntryJson'),
+			responseData: workflow.expression.getComplexParameterValue(
+				trigger,
+				description.responseData,
+				'webhook',
+				{},
+				undefined,
+				'firstEntryJson',
+			),
 		};
 	};
 
 	it('answers immediately by default, from the last node (first item JSON) or a Respond to Webhook node on request', () => {
-		expect(evaluate({})).toEqual({ path: 'airudder', responseMode: 'onReceived', responseData: '' });
-		expect(evaluate({ responseMode: 'lastNode' })).toMatchObject({ responseMode: 'lastNode', responseData: 'firstEntryJson' });
-		expect(evaluate({ responseMode: 'responseNode' })).toMatchObject({ responseMode: 'responseNode', responseData: '' });
+		expect(evaluate({})).toEqual({
+			path: 'airudder',
+			responseMode: 'onReceived',
+			responseData: '',
+		});
+		expect(evaluate({ responseMode: 'lastNode' })).toMatchObject({
+			responseMode: 'lastNode',
+			responseData: 'firstEntryJson',
+		});
+		expect(evaluate({ responseMode: 'responseNode' })).toMatchObject({
+			responseMode: 'responseNode',
+			responseData: '',
+		});
 	});
 
 	it('adds a :secret path segment when the secret travels in the URL', () => {

@@ -1,5 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { jsonParse, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { jsonParse, NodeError, NodeOperationError } from 'n8n-workflow';
 
 /** The operation files' shape: a description and an execute over all input items. */
 export interface OperationModule {
@@ -17,14 +22,21 @@ export function operationRouter(resources: Record<string, Record<string, Operati
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const module = resources[resource]?.[operation];
 		if (!module) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" of "${resource}" is not supported`,
+			);
 		}
 		return [await module.execute.call(this, this.getInputData())];
 	};
 }
 
 /** Adds `displayOptions.show` for one resource/operation to every property that has none. */
-export function forOperation(resource: string, operation: string, properties: INodeProperties[]): INodeProperties[] {
+export function forOperation(
+	resource: string,
+	operation: string,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((property) => ({
 		...property,
 		displayOptions: {
@@ -32,6 +44,15 @@ export function forOperation(resource: string, operation: string, properties: IN
 			show: { resource: [resource], operation: [operation], ...property.displayOptions?.show },
 		},
 	}));
+}
+
+/**
+ * The error to throw for an item: n8n's node errors (NodeApiError, NodeOperationError) as they
+ * are, anything else (a bug, a helper's plain Error) wrapped in a NodeOperationError for that item.
+ */
+export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
+	if (error instanceof NodeError) return error;
+	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
 /**
@@ -49,7 +70,7 @@ export async function perItemData(
 		try {
 			output.push(...(await handle(itemIndex)));
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
 			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
 		}
 	}
@@ -64,16 +85,26 @@ export async function perItem(
 ): Promise<INodeExecutionData[]> {
 	return await perItemData.call(this, items, async (itemIndex) => {
 		const result = await handle(itemIndex);
-		return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+		return (Array.isArray(result) ? result : [result]).map((json) => ({
+			json,
+			pairedItem: { item: itemIndex },
+		}));
 	});
 }
 
 /** Reads a required string parameter of an item, trimmed; throws naming the item and field. */
-export function requiredString(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+export function requiredString(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const value = this.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const text = value === undefined || value === null ? '' : String(value).trim();
 	if (!text) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${label} is required`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${label} is required`, {
+			itemIndex,
+		});
 	}
 	return text;
 }
@@ -99,7 +130,11 @@ export const returnAllOrLimit: INodeProperties[] = [
 ];
 
 /** Applies Return All / Limit of an item to a list. */
-export function applyLimit(this: IExecuteFunctions, list: IDataObject[], itemIndex: number): IDataObject[] {
+export function applyLimit(
+	this: IExecuteFunctions,
+	list: IDataObject[],
+	itemIndex: number,
+): IDataObject[] {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return list;
 	return list.slice(0, this.getNodeParameter('limit', itemIndex, 50) as number);
 }
@@ -113,24 +148,35 @@ export const additionalBodyFieldsProperty: INodeProperties = {
 	name: 'additionalBodyFields',
 	type: 'json',
 	default: '{}',
-	description: 'More fields to send in the body, as a JSON object. AIRudder documents this endpoint only in part.',
+	description:
+		'More fields to send in the body, as a JSON object. AIRudder documents this endpoint only in part.',
 };
 
 /** Parses a JSON-object parameter of an item; throws naming the item and field when it is not one. */
-export function jsonObjectParameter(this: IExecuteFunctions, name: string, label: string, itemIndex: number): IDataObject {
+export function jsonObjectParameter(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): IDataObject {
 	const raw = this.getNodeParameter(name, itemIndex, '{}') as unknown;
 	if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as IDataObject;
 	const text = String(raw ?? '').trim();
 	if (!text) return {};
 	const parsed = jsonParse<unknown>(text, { fallbackValue: undefined });
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${label} must be a JSON object`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${itemIndex}: ${label} must be a JSON object`,
+			{ itemIndex },
+		);
 	}
 	return parsed as IDataObject;
 }
 
 /** A parameter that is exactly `={{ $json.Field }}` (or `$json["Field"]`): the default contact mapping. */
-const PLAIN_JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"]+)\2\s*\])\s*\}\}$/;
+const PLAIN_JSON_FIELD =
+	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"]+)\2\s*\])\s*\}\}$/;
 
 /**
  * Reads a per-item parameter. When its raw value is a plain field reference such as the default
@@ -138,7 +184,12 @@ const PLAIN_JSON_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'
  * engine would give, without its per-evaluation cost (it dominates 10,000-contact lists).
  * Anything else goes through `getNodeParameter`.
  */
-export function itemParameter(this: IExecuteFunctions, name: string, item: INodeExecutionData, itemIndex: number): unknown {
+export function itemParameter(
+	this: IExecuteFunctions,
+	name: string,
+	item: INodeExecutionData,
+	itemIndex: number,
+): unknown {
 	const raw = this.getNode().parameters[name];
 	const match = typeof raw === 'string' ? PLAIN_JSON_FIELD.exec(raw) : null;
 	if (match) return item.json[match[1] ?? match[3]];

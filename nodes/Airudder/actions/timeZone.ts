@@ -10,10 +10,10 @@ export const accountTimeZoneProperty: INodeProperties = {
 	type: 'options',
 	default: 'Asia/Manila',
 	options: [
-		{ name: 'Philippines (UTC+08:00)', value: 'Asia/Manila' },
-		{ name: 'Indonesia (UTC+07:00)', value: 'Asia/Jakarta' },
 		{ name: 'India (UTC+05:30)', value: 'Asia/Kolkata' },
+		{ name: 'Indonesia (UTC+07:00)', value: 'Asia/Jakarta' },
 		{ name: 'Mexico (UTC−06:00 Winter / UTC−05:00 Summer)', value: 'America/Mexico_City' },
+		{ name: 'Philippines (UTC+08:00)', value: 'Asia/Manila' },
 		{ name: "Workflow's Time Zone", value: 'workflow' },
 	],
 	description: "Your AIRudder account's time zone; the times entered here are converted to it",

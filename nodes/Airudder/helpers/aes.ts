@@ -10,7 +10,9 @@ import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 
 function algorithmFor(key: Buffer): string {
 	if (![16, 24, 32].includes(key.length)) {
-		throw new RangeError(`The AES key must be 16, 24 or 32 bytes long in UTF-8 (it is ${key.length})`);
+		throw new RangeError(
+			`The AES key must be 16, 24 or 32 bytes long in UTF-8 (it is ${key.length})`,
+		);
 	}
 	return `aes-${key.length * 8}-ecb`;
 }

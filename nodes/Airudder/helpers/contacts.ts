@@ -18,7 +18,9 @@ export function compact(fields: IDataObject): IDataObject {
 }
 
 /** Name/value pairs from a fixedCollection (`{ field: [{ name, value }] }`) as an object. */
-export function pairsToObject(pairs: Array<{ name?: string; value?: unknown }> | undefined): IDataObject {
+export function pairsToObject(
+	pairs: Array<{ name?: string; value?: unknown }> | undefined,
+): IDataObject {
 	const result: IDataObject = {};
 	for (const { name, value } of pairs ?? []) {
 		if (name) result[name] = value as IDataObject[string];
@@ -56,7 +58,8 @@ export function assignDetailErrors(
 	for (const error of errors ?? []) {
 		const match = /Details\[(\d+)\]/.exec(String(error.field ?? ''));
 		const index = match ? Number(match[1]) : -1;
-		if (index >= 0 && index < contactCount) byIndex.set(index, [...(byIndex.get(index) ?? []), error]);
+		if (index >= 0 && index < contactCount)
+			byIndex.set(index, [...(byIndex.get(index) ?? []), error]);
 		else unmatched.push(error);
 	}
 	return { byIndex, unmatched };
@@ -69,7 +72,8 @@ export function assignDetailErrors(
 export function findList(data: unknown): IDataObject[] {
 	if (Array.isArray(data)) return data as IDataObject[];
 	if (data && typeof data === 'object') {
-		for (const value of Object.values(data)) if (Array.isArray(value)) return value as IDataObject[];
+		for (const value of Object.values(data))
+			if (Array.isArray(value)) return value as IDataObject[];
 	}
 	return [];
 }

@@ -21,7 +21,14 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
 		second: '2-digit',
 	}).formatToParts(date);
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const asUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
 }
 
@@ -53,7 +60,9 @@ export function formatAirudderTime(date: Date, timeZone: string): string {
 
 /** Parses AIRudder's `YYYY-MM-DD hh:mm:ss` (wall time in `timeZone`) back into an instant. */
 export function parseAirudderTime(value: string, timeZone: string): Date | undefined {
-	return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? parseDateTime(value, timeZone) : undefined;
+	return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)
+		? parseDateTime(value, timeZone)
+		: undefined;
 }
 
 /**

@@ -40,7 +40,10 @@ export interface Problem {
 export function contactProblem(contact: IDataObject): Problem | undefined {
 	const mobile = contact.Mobile;
 	if (typeof mobile !== 'string' || mobile === '') {
-		return { field: 'Mobile', message: 'Mobile is required (international form, e.g. +6212341234)' };
+		return {
+			field: 'Mobile',
+			message: 'Mobile is required (international form, e.g. +6212341234)',
+		};
 	}
 	if (!TASK_RULES.mobilePattern.test(mobile)) {
 		return {
@@ -50,7 +53,10 @@ export function contactProblem(contact: IDataObject): Problem | undefined {
 	}
 	const platform = contact.Platform;
 	if (typeof platform !== 'string' || platform === '') {
-		return { field: 'Platform', message: 'Platform (your lending/selling platform name) is required' };
+		return {
+			field: 'Platform',
+			message: 'Platform (your lending/selling platform name) is required',
+		};
 	}
 	const lengths: Array<[string, number]> = [
 		['Platform', TASK_RULES.platformMaxLength],
@@ -60,12 +66,18 @@ export function contactProblem(contact: IDataObject): Problem | undefined {
 	for (const [field, max] of lengths) {
 		const value = contact[field];
 		if (typeof value === 'string' && [...value].length > max) {
-			return { field, message: `${field} is ${[...value].length} characters long; at most ${max} are allowed` };
+			return {
+				field,
+				message: `${field} is ${[...value].length} characters long; at most ${max} are allowed`,
+			};
 		}
 	}
 	const gender = contact.Gender;
 	if (gender !== undefined && !(TASK_RULES.genders as readonly unknown[]).includes(gender)) {
-		return { field: 'Gender', message: `Gender must be "male" or "female" (got "${String(gender)}")` };
+		return {
+			field: 'Gender',
+			message: `Gender must be "male" or "female" (got "${String(gender)}")`,
+		};
 	}
 	return undefined;
 }
@@ -86,9 +98,16 @@ export interface TaskSettings {
 	[key: string]: unknown;
 }
 
-function rangeProblem(field: string, value: number, range: { min: number; max: number }): Problem | undefined {
+function rangeProblem(
+	field: string,
+	value: number,
+	range: { min: number; max: number },
+): Problem | undefined {
 	if (!Number.isInteger(value) || value < range.min || value > range.max) {
-		return { field, message: `${field} must be a whole number from ${range.min} to ${range.max} (got ${value})` };
+		return {
+			field,
+			message: `${field} must be a whole number from ${range.min} to ${range.max} (got ${value})`,
+		};
 	}
 	return undefined;
 }
@@ -97,7 +116,11 @@ function rangeProblem(field: string, value: number, range: { min: number; max: n
  * Checks the task-level fields. Schedule strings are `YYYY-MM-DD hh:mm:ss` in `accountTimeZone`
  * (IANA name); `now` is the current instant. Returns the first broken rule, or undefined.
  */
-export function taskProblem(task: TaskSettings, accountTimeZone: string, now: Date): Problem | undefined {
+export function taskProblem(
+	task: TaskSettings,
+	accountTimeZone: string,
+	now: Date,
+): Problem | undefined {
 	if (!task.TaskName) return { field: 'TaskName', message: 'Task Name is required' };
 	if ([...task.TaskName].length > TASK_RULES.taskNameMaxLength) {
 		return {
@@ -111,8 +134,14 @@ export function taskProblem(task: TaskSettings, accountTimeZone: string, now: Da
 	if (!(TASK_RULES.performValues as readonly number[]).includes(task.Perform)) {
 		return { field: 'Perform', message: `Perform must be 1, 2 or 3 (got ${task.Perform})` };
 	}
-	if (task.RobotMethod !== undefined && !(TASK_RULES.robotMethods as readonly string[]).includes(task.RobotMethod)) {
-		return { field: 'RobotMethod', message: `Robot Method must be "single" or "group" (got "${task.RobotMethod}")` };
+	if (
+		task.RobotMethod !== undefined &&
+		!(TASK_RULES.robotMethods as readonly string[]).includes(task.RobotMethod)
+	) {
+		return {
+			field: 'RobotMethod',
+			message: `Robot Method must be "single" or "group" (got "${task.RobotMethod}")`,
+		};
 	}
 	const range =
 		rangeProblem('RepeatNumber', task.RepeatNumber, TASK_RULES.repeatNumber) ??
@@ -130,10 +159,17 @@ function scheduleProblem(
 ): Problem | undefined {
 	const start = startText ? parseAirudderTime(startText, timeZone) : undefined;
 	if (!start) {
-		return { field: 'ScheduleStartTime', message: 'Schedule Start Time is required unless Start Immediately is on' };
+		return {
+			field: 'ScheduleStartTime',
+			message: 'Schedule Start Time is required unless Start Immediately is on',
+		};
 	}
 	const end = endText ? parseAirudderTime(endText, timeZone) : undefined;
-	if (!end) return { field: 'ScheduleEndTime', message: 'Schedule End Time is required unless Start Immediately is on' };
+	if (!end)
+		return {
+			field: 'ScheduleEndTime',
+			message: 'Schedule End Time is required unless Start Immediately is on',
+		};
 	const windowEnd = now.getTime() + TASK_RULES.scheduleWindowDays * 86_400_000;
 	if (start.getTime() > windowEnd) {
 		return {

@@ -9,7 +9,10 @@ import { robotEntry } from './robots';
  * Robots of the account for the Robot resource locator (`GET /service/cloud/robot`), filtered
  * case-insensitively by `filter` on name or ID.
  */
-export async function searchRobots(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchRobots(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const response = await airudderApiRequest.call(this, ENDPOINTS.listRobots);
 	const needle = (filter ?? '').toLowerCase();
 	const results = findList(response.data)

@@ -25,20 +25,35 @@ function chatbotEndpoint(
  */
 export const CHATBOT_ENDPOINTS = {
 	/** Documented in full (seed 000); the page's URL was not stored, so the section's doc page is given. */
-	sendTemplateMessage: chatbotEndpoint('chatbotSendTemplateMessage', '/api/v1/template/send', `${CHATBOT_DOCS} (Chatbot English › Send template message)`, {
-		partial: false,
-		idempotent: false,
-	}),
+	sendTemplateMessage: chatbotEndpoint(
+		'chatbotSendTemplateMessage',
+		'/api/v1/template/send',
+		`${CHATBOT_DOCS} (Chatbot English › Send template message)`,
+		{
+			partial: false,
+			idempotent: false,
+		},
+	),
 	/** Request/response known from examples only: call_id, last_msg_id, size (+ type in one variant). */
-	listMessages: chatbotEndpoint('chatbotQueryMessageList', '/api/v1/session/messages', 'https://api-docs.airudder.com/api-196358697', {
-		partial: true,
-		idempotent: true,
-	}),
+	listMessages: chatbotEndpoint(
+		'chatbotQueryMessageList',
+		'/api/v1/session/messages',
+		'https://api-docs.airudder.com/api-196358697',
+		{
+			partial: true,
+			idempotent: true,
+		},
+	),
 	/** Request example only; the response body was not captured. */
-	huaweiUserSendMessage: chatbotEndpoint('chatbotHuaweiUserSendMessage', '/api/v1/channel/huawei/message', 'https://api-docs.airudder.com/api-185886081', {
-		partial: true,
-		idempotent: false,
-	}),
+	huaweiUserSendMessage: chatbotEndpoint(
+		'chatbotHuaweiUserSendMessage',
+		'/api/v1/channel/huawei/message',
+		'https://api-docs.airudder.com/api-185886081',
+		{
+			partial: true,
+			idempotent: false,
+		},
+	),
 } satisfies Record<string, AirudderEndpoint>;
 
 /** The chatbot response envelope (every chatbot answer read has these four keys). */
@@ -70,23 +85,46 @@ export function judgeChatbotAnswer(
 	body: unknown,
 ): { envelope: ChatbotEnvelope } | { failure: ChatbotFailure } {
 	const where = `${endpoint.method} ${endpoint.path}`;
-	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body ?? '');
+	const text = Buffer.isBuffer(body)
+		? body.toString('utf8')
+		: typeof body === 'string'
+			? body
+			: JSON.stringify(body ?? '');
 	let json: IDataObject | undefined;
 	try {
 		const parsed = JSON.parse(text) as unknown;
-		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) json = parsed as IDataObject;
+		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+			json = parsed as IDataObject;
 	} catch {
 		json = undefined;
 	}
 	if (!json) {
-		return { failure: { message: `AIRudder answered ${where} with something that is not JSON (HTTP ${statusCode}): ${excerpt(text) || '(empty body)'}` } };
+		return {
+			failure: {
+				message: `AIRudder answered ${where} with something that is not JSON (HTTP ${statusCode}): ${excerpt(text) || '(empty body)'}`,
+			},
+		};
 	}
 	const httpOk = statusCode >= 200 && statusCode < 300;
-	if (httpOk && json.code !== undefined && Number(json.code) === endpoint.successCode) return { envelope: json as ChatbotEnvelope };
+	if (httpOk && json.code !== undefined && Number(json.code) === endpoint.successCode)
+		return { envelope: json as ChatbotEnvelope };
 	const own = envelopeMessage(json);
-	const code = [httpOk ? undefined : `HTTP ${statusCode}`, json.code !== undefined ? `code ${String(json.code)}` : 'no code'].filter(Boolean).join(', ');
-	const requestId = typeof json.request_id === 'string' && json.request_id ? ` (request_id ${json.request_id})` : '';
-	return { failure: { message: `AIRudder answered ${where} with ${code}${own ? `: ${own}` : ''}${requestId}`, json } };
+	const code = [
+		httpOk ? undefined : `HTTP ${statusCode}`,
+		json.code !== undefined ? `code ${String(json.code)}` : 'no code',
+	]
+		.filter(Boolean)
+		.join(', ');
+	const requestId =
+		typeof json.request_id === 'string' && json.request_id
+			? ` (request_id ${json.request_id})`
+			: '';
+	return {
+		failure: {
+			message: `AIRudder answered ${where} with ${code}${own ? `: ${own}` : ''}${requestId}`,
+			json,
+		},
+	};
 }
 
 export interface ChatbotRequest {
@@ -129,22 +167,34 @@ export async function airudderChatbotRequest(
 	const description = `Doc: ${endpoint.docUrl}`;
 	let response: { statusCode: number; body: unknown };
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CHATBOT_CREDENTIAL_TYPE, options)) as typeof response;
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CHATBOT_CREDENTIAL_TYPE,
+			options,
+		)) as typeof response;
 	} catch (error) {
 		// Only the message and code travel on: the request config (with the API key header) stays behind.
 		const { message, code } = error as { message?: string; code?: string };
-		throw new NodeApiError(this.getNode(), { message: message ?? 'Request failed', code: code ?? null } as JsonObject, {
-			message: `AIRudder ${endpoint.method} ${endpoint.path} failed: ${message ?? 'no answer'}`,
-			description,
-			itemIndex: request.itemIndex,
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: message ?? 'Request failed', code: code ?? null } as JsonObject,
+			{
+				message: `AIRudder ${endpoint.method} ${endpoint.path} failed: ${message ?? 'no answer'}`,
+				description,
+				itemIndex: request.itemIndex,
+			},
+		);
 	}
 	const judged = judgeChatbotAnswer(endpoint, response.statusCode, response.body);
 	if ('envelope' in judged) return judged.envelope;
-	throw new NodeApiError(this.getNode(), (judged.failure.json ?? { body: excerpt(String(response.body ?? '')) }) as JsonObject, {
-		message: judged.failure.message,
-		description,
-		httpCode: String(response.statusCode),
-		itemIndex: request.itemIndex,
-	});
+	throw new NodeApiError(
+		this.getNode(),
+		(judged.failure.json ?? { body: excerpt(String(response.body ?? '')) }) as JsonObject,
+		{
+			message: judged.failure.message,
+			description,
+			httpCode: String(response.statusCode),
+			itemIndex: request.itemIndex,
+		},
+	);
 }

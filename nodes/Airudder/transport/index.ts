@@ -1,4 +1,5 @@
 import type {
+	BinaryHelperFunctions,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -10,7 +11,9 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { aesDecrypt, aesEncrypt, aesSignature } from '../helpers/aes';
 import { describeCode, envelopeMessage, excerpt } from '../helpers/errors';
 import type { AirudderEndpoint } from './endpoints';
-import type { Readable } from 'node:stream';
+
+/** Node's `stream.Readable`, as n8n-workflow types binary data (shipped code imports only n8n-workflow). */
+type Readable = Exclude<Parameters<BinaryHelperFunctions['prepareBinaryData']>[0], Buffer>;
 
 export const CREDENTIAL_TYPE = 'airudderApi';
 
@@ -41,7 +44,7 @@ interface ConnectionSettings {
 async function connectionSettings(this: Context): Promise<ConnectionSettings> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, '');
-	const aesKey = credentials.encrypt === true ? String(credentials.aesKey ?? '') : undefined;
+	const aesKey = credentials.encrypt === true ? String(credentials.aesSecretKey ?? '') : undefined;
 	return { baseUrl, aesKey };
 }
 
@@ -104,7 +107,11 @@ function parseBody(
 	headers: RawResponse['headers'] | undefined,
 	aesKey: string | undefined,
 ): { json?: IDataObject; text: string } {
-	let text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body ?? '');
+	let text = Buffer.isBuffer(body)
+		? body.toString('utf8')
+		: typeof body === 'string'
+			? body
+			: JSON.stringify(body ?? '');
 	if (aesKey !== undefined && header(headers, 'Is-Encrypted') === '1') {
 		try {
 			text = aesDecrypt(text, aesKey);
@@ -114,24 +121,39 @@ function parseBody(
 	}
 	try {
 		const json = JSON.parse(text) as unknown;
-		return typeof json === 'object' && json !== null ? { json: json as IDataObject, text } : { text };
+		return typeof json === 'object' && json !== null
+			? { json: json as IDataObject, text }
+			: { text };
 	} catch {
 		return { text };
 	}
 }
 
 function retryDelay(error: JsonObject, attempt: number): number | undefined {
-	const response = (error.response ?? (error.cause as JsonObject | undefined)?.response) as unknown as RawResponse | undefined;
-	const status = Number(response?.statusCode ?? (response as IDataObject | undefined)?.status ?? error.httpCode);
+	const response = (error.response ??
+		(error.cause as JsonObject | undefined)?.response) as unknown as RawResponse | undefined;
+	const status = Number(
+		response?.statusCode ?? (response as IDataObject | undefined)?.status ?? error.httpCode,
+	);
 	const code = String(error.code ?? (error.cause as JsonObject | undefined)?.code ?? '');
-	const transient = status === 429 || status >= 500 || ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT'].includes(code);
+	const transient =
+		status === 429 ||
+		status >= 500 ||
+		['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT'].includes(code);
 	if (!transient) return undefined;
 	const retryAfter = Number(header(response?.headers, 'retry-after'));
-	if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS);
+	if (Number.isFinite(retryAfter) && retryAfter >= 0)
+		return Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS);
 	return BACKOFF_MS * 2 ** (attempt - 1);
 }
 
-function apiError(this: Context, endpoint: AirudderEndpoint, status: number | undefined, parsed: { json?: IDataObject; text: string }, itemIndex?: number): NodeApiError {
+function apiError(
+	this: Context,
+	endpoint: AirudderEndpoint,
+	status: number | undefined,
+	parsed: { json?: IDataObject; text: string },
+	itemIndex?: number,
+): NodeApiError {
 	const code = parsed.json?.code;
 	const own = parsed.json ? envelopeMessage(parsed.json) : undefined;
 	const known = describeCode(code ?? status);
@@ -176,14 +198,27 @@ export async function airudderApiRequest(
 	for (let attempt = 1; ; attempt++) {
 		let response: RawResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+			)) as RawResponse;
 		} catch (error) {
-			const delay = endpoint.idempotent && attempt < MAX_ATTEMPTS ? retryDelay(error as JsonObject, attempt) : undefined;
+			const delay =
+				endpoint.idempotent && attempt < MAX_ATTEMPTS
+					? retryDelay(error as JsonObject, attempt)
+					: undefined;
 			if (delay !== undefined) {
 				await sleep(delay);
 				continue;
 			}
-			throw await errorFromFailure.call(this, endpoint, error as JsonObject, settings.aesKey, request.itemIndex);
+			throw await errorFromFailure.call(
+				this,
+				endpoint,
+				error as JsonObject,
+				settings.aesKey,
+				request.itemIndex,
+			);
 		}
 		const parsed = parseBody(response.body, response.headers, settings.aesKey);
 		if (!parsed.json || Number(parsed.json.code) !== endpoint.successCode) {
@@ -202,22 +237,35 @@ async function errorFromFailure(
 	itemIndex?: number,
 ): Promise<NodeApiError> {
 	const cause = (error.cause ?? error) as JsonObject;
-	const response = (cause.response ?? error.response) as unknown as (RawResponse & { data?: unknown; status?: number }) | undefined;
+	const response = (cause.response ?? error.response) as unknown as
+		| (RawResponse & { data?: unknown; status?: number })
+		| undefined;
 	const status = Number(response?.statusCode ?? response?.status ?? error.httpCode) || undefined;
 	let body = response?.body ?? response?.data;
 	if (isStream(body)) body = await readText(body);
 	if (body === undefined) {
 		if (error instanceof NodeApiError) return error;
-		return new NodeApiError(this.getNode(), error, { itemIndex, description: `Doc: ${endpoint.docUrl}` });
+		return new NodeApiError(this.getNode(), error, {
+			itemIndex,
+			description: `Doc: ${endpoint.docUrl}`,
+		});
 	}
-	return apiError.call(this, endpoint, status, parseBody(body, response?.headers, aesKey), itemIndex);
+	return apiError.call(
+		this,
+		endpoint,
+		status,
+		parseBody(body, response?.headers, aesKey),
+		itemIndex,
+	);
 }
 
 /** Answers are read whole only up to this size when they turn out to be JSON (1 MiB). */
 const MAX_JSON_BYTES = 1024 * 1024;
 
 function isStream(value: unknown): value is Readable {
-	return typeof value === 'object' && value !== null && typeof (value as Readable).pipe === 'function';
+	return (
+		typeof value === 'object' && value !== null && typeof (value as Readable).pipe === 'function'
+	);
 }
 
 async function readText(stream: Readable, limit = MAX_JSON_BYTES): Promise<string> {
@@ -244,7 +292,9 @@ export interface AirudderFile {
 
 function isJsonLike(headers: RawResponse['headers'] | undefined): boolean {
 	const type = (header(headers, 'content-type') ?? '').toLowerCase();
-	return header(headers, 'Is-Encrypted') === '1' || type.includes('json') || type.startsWith('text/');
+	return (
+		header(headers, 'Is-Encrypted') === '1' || type.includes('json') || type.startsWith('text/')
+	);
 }
 
 /**
@@ -264,9 +314,19 @@ export async function airudderApiFetch(
 	const options = buildRequest(endpoint, request, settings, 'stream');
 	let response: RawResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as RawResponse;
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		)) as RawResponse;
 	} catch (error) {
-		throw await errorFromFailure.call(this, endpoint, error as JsonObject, settings.aesKey, request.itemIndex);
+		throw await errorFromFailure.call(
+			this,
+			endpoint,
+			error as JsonObject,
+			settings.aesKey,
+			request.itemIndex,
+		);
 	}
 	const body = response.body as Readable;
 	if (!isJsonLike(response.headers)) {
@@ -290,16 +350,31 @@ export async function airudderApiFetch(
  * when the link is on the Base URL's origin; other hosts (storage, CDN) get a plain request.
  * @throws NodeApiError on HTTP errors.
  */
-export async function airudderDownload(this: IExecuteFunctions, url: string, itemIndex?: number): Promise<AirudderFile> {
+export async function airudderDownload(
+	this: IExecuteFunctions,
+	url: string,
+	itemIndex?: number,
+): Promise<AirudderFile> {
 	const { baseUrl } = await connectionSettings.call(this);
-	const options: IHttpRequestOptions = { url, method: 'GET', encoding: 'stream', returnFullResponse: true, json: false };
+	const options: IHttpRequestOptions = {
+		url,
+		method: 'GET',
+		encoding: 'stream',
+		returnFullResponse: true,
+		json: false,
+	};
 	let response: RawResponse;
 	try {
-		response = (new URL(url).origin === new URL(baseUrl).origin
-			? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)
-			: await this.helpers.httpRequest(options)) as RawResponse;
+		response = (
+			new URL(url).origin === new URL(baseUrl).origin
+				? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)
+				: await this.helpers.httpRequest(options)
+		) as RawResponse;
 	} catch (error) {
-		throw new NodeApiError(this.getNode(), error as JsonObject, { message: `Downloading ${url} failed`, itemIndex });
+		throw new NodeApiError(this.getNode(), error as JsonObject, {
+			message: `Downloading ${url} failed`,
+			itemIndex,
+		});
 	}
 	return {
 		stream: response.body as Readable,

@@ -249,7 +249,8 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 		group: 'Workflow',
 		file: WORKFLOW,
 		docUrl: `${APIFOX}/api-154267240`,
-		description: 'A contact reached a Custom API node; the answer AIRudder expects is not documented',
+		description:
+			'A contact reached a Custom API node; the answer AIRudder expects is not documented',
 		shape: CUSTOM_API_PUSH,
 		exampleSource: 'illustrative',
 		example: {
@@ -321,7 +322,8 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 		group: 'Workflow',
 		file: WORKFLOW,
 		docUrl: 'https://api-docs.airudder.com/apidoc/docs-site/1780479/api-285317014',
-		description: 'A WhatsApp template message of a workflow WABA node changed status (waitsend, delivery, read, replied, failed)',
+		description:
+			'A WhatsApp template message of a workflow WABA node changed status (waitsend, delivery, read, replied, failed)',
 		shape: WABA_MESSAGE_STATUS,
 		exampleSource: 'doc',
 		example: {
@@ -352,7 +354,8 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 		group: 'Workflow',
 		file: WORKFLOW,
 		docUrl: 'https://api-docs.airudder.com/api-286285407',
-		description: 'A WhatsApp chatbot conversation started by a workflow WABA node ended (transcript included)',
+		description:
+			'A WhatsApp chatbot conversation started by a workflow WABA node ended (transcript included)',
 		shape: CHATBOT_SESSION_END,
 		exampleSource: 'doc',
 		example: {
@@ -413,7 +416,8 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 								header: {
 									type: 'image',
 									media: {
-										origin_url: 'https://xxxxxxxx/wpimages/2020/02/france-in-pictuxxxxxxxxtograph-eiffel-tower.jpg',
+										origin_url:
+											'https://xxxxxxxx/wpimages/2020/02/france-in-pictuxxxxxxxxtograph-eiffel-tower.jpg',
 									},
 								},
 								body: 'Hi, tom, we will hold a party from 2024-03-07, welcome to join us',
@@ -456,7 +460,8 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 		group: 'WorkFlow_LeadsGeneration',
 		file: LEADS,
 		docUrl: LEADS_DOC,
-		description: 'Leads Generation copy of the Workflow PDS task push; page unread, recognised like the Workflow one',
+		description:
+			'Leads Generation copy of the Workflow PDS task push; page unread, recognised like the Workflow one',
 		shape: PDS_TASK,
 	},
 	{
@@ -465,7 +470,8 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 		group: 'WorkFlow_LeadsGeneration',
 		file: LEADS,
 		docUrl: LEADS_DOC,
-		description: 'Leads Generation copy of the Workflow PDS agent push; page unread, recognised like the Workflow one',
+		description:
+			'Leads Generation copy of the Workflow PDS agent push; page unread, recognised like the Workflow one',
 		shape: PDS_AGENT,
 	},
 	{
@@ -474,7 +480,8 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 		group: 'WorkFlow_LeadsGeneration',
 		file: LEADS,
 		docUrl: LEADS_DOC,
-		description: 'Leads Generation copy of the Workflow PDS contact push; page unread, recognised like the Workflow one',
+		description:
+			'Leads Generation copy of the Workflow PDS contact push; page unread, recognised like the Workflow one',
 		shape: PDS_CONTACT,
 	},
 	{
@@ -491,7 +498,8 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 		group: 'WorkFlow_LeadsGeneration',
 		file: LEADS,
 		docUrl: LEADS_DOC,
-		description: 'Custom API node push (fields of the Workflow page, as the reference lists them); recognised like the Workflow one',
+		description:
+			'Custom API node push (fields of the Workflow page, as the reference lists them); recognised like the Workflow one',
 		shape: CUSTOM_API_PUSH,
 	},
 	{
@@ -524,7 +532,12 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 
 const CHATBOT = 'chatbot';
 
-const chatbotEvent = (key: string, displayName: string, group: string, description: string): AirudderEvent => ({
+const chatbotEvent = (
+	key: string,
+	displayName: string,
+	group: string,
+	description: string,
+): AirudderEvent => ({
 	key,
 	displayName,
 	group,
@@ -643,22 +656,107 @@ export const CHATBOT_EVENTS: readonly AirudderEvent[] = [
 			],
 		},
 	},
-	chatbotEvent('chatbotBotReplyMessage', 'Bot: Reply Message', 'Chatbot: bot', "The bot's reply messages."),
-	chatbotEvent('chatbotBotTransferToAgentRequest', 'Bot: Transfer to Agent Request', 'Chatbot: bot', 'The bot asks to hand over to an agent.'),
-	chatbotEvent('chatbotBotSessionEnded', 'Bot: Session Ended', 'Chatbot: bot', 'The bot ended the conversation.'),
-	chatbotEvent('chatbotHuaweiBotReplyMessage', 'Huawei: Bot Reply Message', 'Chatbot: Huawei', "The bot's replies for the Huawei side."),
-	chatbotEvent('chatbotHuaweiTransferToAgentRequest', 'Huawei: Transfer to Agent Request', 'Chatbot: Huawei', 'Asks the Huawei side to transfer to an agent.'),
-	chatbotEvent('chatbotHuaweiEndSession', 'Huawei: Session Ended', 'Chatbot: Huawei', 'The conversation ended (Huawei side).'),
-	chatbotEvent('chatbotTemplateSendResult', 'Template Message Sending Result', 'Chatbot', 'Outcome of template sends.'),
-	chatbotEvent('chatbotSingleTemplateUserResponse', 'Single Template Message: User Response', 'Chatbot', "The recipient's response to a single template message."),
-	chatbotEvent('chatbotAgentTransferRequest', 'Agent Transfer Request', 'Chatbot', 'The bot requests a hand-over to a human agent.'),
-	chatbotEvent('chatbotAgentTransferRequestV2', 'Agent Transfer Request (Starred Version)', 'Chatbot', 'Starred (newer) agent transfer request.'),
-	chatbotEvent('chatbotAgentMessageStatusChange', 'Agent Message Status Changed', 'Chatbot', 'Delivery status of an agent message changed.'),
-	chatbotEvent('chatbotAgentMessageStatusChangeV2', 'Agent Message Status Changed (Starred Version)', 'Chatbot', 'Starred (newer) agent message status callback.'),
-	chatbotEvent('chatbotUserMessageAfterTransfer', 'User Message After Transfer', 'Chatbot', 'A message the user sent after the hand-over to an agent.'),
-	chatbotEvent('chatbotUserMessageAfterTransferV2', 'User Message After Transfer (Starred Version)', 'Chatbot', 'Starred (newer) user-message-after-transfer callback.'),
+	chatbotEvent(
+		'chatbotBotReplyMessage',
+		'Bot: Reply Message',
+		'Chatbot: bot',
+		"The bot's reply messages.",
+	),
+	chatbotEvent(
+		'chatbotBotTransferToAgentRequest',
+		'Bot: Transfer to Agent Request',
+		'Chatbot: bot',
+		'The bot asks to hand over to an agent.',
+	),
+	chatbotEvent(
+		'chatbotBotSessionEnded',
+		'Bot: Session Ended',
+		'Chatbot: bot',
+		'The bot ended the conversation.',
+	),
+	chatbotEvent(
+		'chatbotHuaweiBotReplyMessage',
+		'Huawei: Bot Reply Message',
+		'Chatbot: Huawei',
+		"The bot's replies for the Huawei side.",
+	),
+	chatbotEvent(
+		'chatbotHuaweiTransferToAgentRequest',
+		'Huawei: Transfer to Agent Request',
+		'Chatbot: Huawei',
+		'Asks the Huawei side to transfer to an agent.',
+	),
+	chatbotEvent(
+		'chatbotHuaweiEndSession',
+		'Huawei: Session Ended',
+		'Chatbot: Huawei',
+		'The conversation ended (Huawei side).',
+	),
+	chatbotEvent(
+		'chatbotTemplateSendResult',
+		'Template Message Sending Result',
+		'Chatbot',
+		'Outcome of template sends.',
+	),
+	chatbotEvent(
+		'chatbotSingleTemplateUserResponse',
+		'Single Template Message: User Response',
+		'Chatbot',
+		"The recipient's response to a single template message.",
+	),
+	chatbotEvent(
+		'chatbotAgentTransferRequest',
+		'Agent Transfer Request',
+		'Chatbot',
+		'The bot requests a hand-over to a human agent.',
+	),
+	chatbotEvent(
+		'chatbotAgentTransferRequestV2',
+		'Agent Transfer Request (Starred Version)',
+		'Chatbot',
+		'Starred (newer) agent transfer request.',
+	),
+	chatbotEvent(
+		'chatbotAgentMessageStatusChange',
+		'Agent Message Status Changed',
+		'Chatbot',
+		'Delivery status of an agent message changed.',
+	),
+	chatbotEvent(
+		'chatbotAgentMessageStatusChangeV2',
+		'Agent Message Status Changed (Starred Version)',
+		'Chatbot',
+		'Starred (newer) agent message status callback.',
+	),
+	chatbotEvent(
+		'chatbotUserMessageAfterTransfer',
+		'User Message After Transfer',
+		'Chatbot',
+		'A message the user sent after the hand-over to an agent.',
+	),
+	chatbotEvent(
+		'chatbotUserMessageAfterTransferV2',
+		'User Message After Transfer (Starred Version)',
+		'Chatbot',
+		'Starred (newer) user-message-after-transfer callback.',
+	),
 	chatbotEvent('chatbotSessionEndEvent', 'Session End Event', 'Chatbot', 'A conversation ended.'),
-	chatbotEvent('chatbotSessionEndReport', 'Report After Session Ends', 'Chatbot', 'Post-session report.'),
-	chatbotEvent('chatbotUserMessageEventReport', 'Message Sent by the User', 'Chatbot', 'Event report of each message the end user sends.'),
-	chatbotEvent('chatbotChannelMessageStatusEventReport', 'Channel Message Status Changed', 'Chatbot', 'Event report of delivery-status changes of channel messages.'),
+	chatbotEvent(
+		'chatbotSessionEndReport',
+		'Report After Session Ends',
+		'Chatbot',
+		'Post-session report.',
+	),
+	chatbotEvent(
+		'chatbotUserMessageEventReport',
+		'Message Sent by the User',
+		'Chatbot',
+		'Event report of each message the end user sends.',
+	),
+	chatbotEvent(
+		'chatbotChannelMessageStatusEventReport',
+		'Channel Message Status Changed',
+		'Chatbot',
+		'Event report of delivery-status changes of channel messages.',
+	),
 ];

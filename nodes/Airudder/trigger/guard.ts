@@ -1,10 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
-import { BlockList, isIP } from 'node:net';
 
 import type { IDataObject } from 'n8n-workflow';
 
 import { aesDecrypt, aesSignature } from '../helpers/aes';
+import { IpAllowlist, parseIp } from '../helpers/ip';
+
+/** Request headers as Node gives them (`IncomingHttpHeaders`): lower-case names. */
+type Headers = Record<string, string | string[] | undefined>;
 
 /**
  * Request guard shared by the AIRudder triggers: pure checks of one incoming callback, before
@@ -35,7 +37,7 @@ export interface GuardConfig {
 	/** AES key (16/24/32 UTF-8 bytes) when encryption is not `off`. */
 	aesKey: string;
 	/** Allowed sender addresses; `undefined` = everyone. Build with {@link parseIpAllowlist}. */
-	allowlist?: BlockList;
+	allowlist?: IpAllowlist;
 	/** Largest accepted raw body, in bytes. */
 	maxBodyBytes: number;
 }
@@ -44,7 +46,7 @@ export interface GuardConfig {
 export interface CallbackRequest {
 	method: string;
 	/** Lower-case header names, as Node gives them. */
-	headers: IncomingHttpHeaders;
+	headers: Headers;
 	/** Client address as n8n's Express app sees it (`req.ip`, honours N8N_PROXY_HOPS). */
 	ip?: string;
 	/** The `:secret` path segment, when the webhook path has one. */
@@ -57,7 +59,11 @@ export type GuardVerdict =
 	| { accepted: true; body: IDataObject; digest: string }
 	| { accepted: false; status: number; reason: string; headers?: Record<string, string> };
 
-const refuse = (status: number, reason: string, headers?: Record<string, string>): GuardVerdict => ({
+const refuse = (
+	status: number,
+	reason: string,
+	headers?: Record<string, string>,
+): GuardVerdict => ({
 	accepted: false,
 	status,
 	reason,
@@ -71,7 +77,7 @@ export function safeEqual(actual: string, expected: string): boolean {
 	return timingSafeEqual(sha256(actual), sha256(expected));
 }
 
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+function headerValue(headers: Headers, name: string): string | undefined {
 	const value = headers[name.toLowerCase()];
 	return Array.isArray(value) ? value[0] : value;
 }
@@ -84,40 +90,39 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
  * @returns `undefined` for an empty list (allow everyone).
  * @throws Error naming the first entry that is not an address or CIDR range.
  */
-export function parseIpAllowlist(text: string): BlockList | undefined {
+export function parseIpAllowlist(text: string): IpAllowlist | undefined {
 	const entries = text.split(/[\s,]+/).filter(Boolean);
 	if (!entries.length) return undefined;
-	const list = new BlockList();
-	for (const entry of entries) {
+	const ranges = entries.map((entry) => {
 		const [address, prefix, extra] = entry.split('/');
-		const version = isIP(address);
-		const bits = version === 4 ? 32 : 128;
-		if (!version || extra !== undefined) throw new Error(`"${entry}" is not an IP address or CIDR range`);
-		const type = version === 4 ? 'ipv4' : 'ipv6';
-		if (prefix === undefined) {
-			list.addAddress(address, type);
-			continue;
-		}
-		const length = Number(prefix);
-		if (!/^\d+$/.test(prefix) || length > bits) throw new Error(`"${entry}" has an invalid prefix length`);
-		list.addSubnet(address, length, type);
-	}
-	return list;
+		const parsed = parseIp(address);
+		if (!parsed || extra !== undefined)
+			throw new Error(`"${entry}" is not an IP address or CIDR range`);
+		const bits = parsed.version === 4 ? 32 : 128;
+		if (prefix !== undefined && (!/^\d+$/.test(prefix) || Number(prefix) > bits))
+			throw new Error(`"${entry}" has an invalid prefix length`);
+		const length = prefix === undefined ? bits : Number(prefix);
+		// IPv4 ranges sit in the last 32 bits of their IPv4-mapped IPv6 form.
+		return { network: parsed.value, prefix: 128 - bits + length };
+	});
+	return new IpAllowlist(ranges);
 }
 
 /** Whether `ip` is in the allowlist (`false` for a missing or malformed address). */
-export function isIpAllowed(list: BlockList, ip: string | undefined): boolean {
-	const version = ip ? isIP(ip) : 0;
-	return version !== 0 && list.check(ip!, version === 4 ? 'ipv4' : 'ipv6');
+export function isIpAllowed(list: IpAllowlist, ip: string | undefined): boolean {
+	return ip !== undefined && list.check(ip);
 }
 
 function secretMatches(request: CallbackRequest, secret: SecretConfig): boolean {
 	if (secret.location === 'none') return true;
-	const given = secret.location === 'header' ? headerValue(request.headers, secret.headerName) : request.pathSecret;
+	const given =
+		secret.location === 'header'
+			? headerValue(request.headers, secret.headerName)
+			: request.pathSecret;
 	return typeof given === 'string' && safeEqual(given, secret.value);
 }
 
-function mimeType(headers: IncomingHttpHeaders): string {
+function mimeType(headers: Headers): string {
 	return (headerValue(headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
 }
 
@@ -131,8 +136,10 @@ function mimeType(headers: IncomingHttpHeaders): string {
  *   refusal (status + short reason, `Allow` header for 405).
  */
 export function inspectCallback(request: CallbackRequest, config: GuardConfig): GuardVerdict {
-	if (request.method.toUpperCase() !== 'POST') return refuse(405, 'method not allowed', { Allow: 'POST' });
-	if (config.allowlist && !isIpAllowed(config.allowlist, request.ip)) return refuse(403, 'sender IP not allowed');
+	if (request.method.toUpperCase() !== 'POST')
+		return refuse(405, 'method not allowed', { Allow: 'POST' });
+	if (config.allowlist && !isIpAllowed(config.allowlist, request.ip))
+		return refuse(403, 'sender IP not allowed');
 	if (!secretMatches(request, config.secret)) return refuse(401, 'missing or wrong secret');
 	if (request.rawBody.length > config.maxBodyBytes) {
 		return refuse(413, `body larger than ${config.maxBodyBytes} bytes`);
@@ -141,7 +148,8 @@ export function inspectCallback(request: CallbackRequest, config: GuardConfig): 
 	const encrypted = headerValue(request.headers, 'is-encrypted') === '1';
 	let text: string;
 	if (encrypted) {
-		if (config.encryption === 'off') return refuse(400, 'encrypted callback, but AES decryption is off');
+		if (config.encryption === 'off')
+			return refuse(400, 'encrypted callback, but AES decryption is off');
 		try {
 			text = aesDecrypt(request.rawBody.toString('utf8'), config.aesKey);
 		} catch {
@@ -152,8 +160,10 @@ export function inspectCallback(request: CallbackRequest, config: GuardConfig): 
 			return refuse(400, 'Signed header does not match the decrypted body');
 		}
 	} else {
-		if (config.encryption === 'required') return refuse(400, 'unencrypted callback, but AES encryption is required');
-		if (mimeType(request.headers) !== 'application/json') return refuse(415, 'content type must be application/json');
+		if (config.encryption === 'required')
+			return refuse(400, 'unencrypted callback, but AES encryption is required');
+		if (mimeType(request.headers) !== 'application/json')
+			return refuse(415, 'content type must be application/json');
 		text = request.rawBody.toString('utf8');
 	}
 
@@ -161,11 +171,19 @@ export function inspectCallback(request: CallbackRequest, config: GuardConfig): 
 	try {
 		body = JSON.parse(text);
 	} catch {
-		return refuse(400, encrypted ? 'decrypted body is not JSON (wrong AES key?)' : 'body is not valid JSON');
+		return refuse(
+			400,
+			encrypted ? 'decrypted body is not JSON (wrong AES key?)' : 'body is not valid JSON',
+		);
 	}
 	// Every callback of the reference is a JSON object (`type: object`); an item needs one too.
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse(400, 'body is not a JSON object');
-	return { accepted: true, body: body as IDataObject, digest: sha256(request.rawBody).toString('hex') };
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		return refuse(400, 'body is not a JSON object');
+	return {
+		accepted: true,
+		body: body as IDataObject,
+		digest: sha256(request.rawBody).toString('hex'),
+	};
 }
 
 /**
@@ -195,7 +213,8 @@ export class DuplicateWindow {
 			this.expiries.delete(oldKey);
 		}
 		this.expiries.set(key, now + windowMs);
-		while (this.expiries.size > this.maxEntries) this.expiries.delete(this.expiries.keys().next().value!);
+		while (this.expiries.size > this.maxEntries)
+			this.expiries.delete(this.expiries.keys().next().value!);
 		return false;
 	}
 

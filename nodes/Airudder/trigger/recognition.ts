@@ -12,12 +12,27 @@ const WABA_STATUS_EVENT = 'workflowWabaMessageStatusChanged';
  * `waitsenddeliveryreadrepliedfailed`; the reference reads it as `waitsend`, the README as
  * `wait` + `send`, so the "waitsend" option matches all three spellings.
  */
-export const WABA_STATUSES: ReadonlyArray<{ name: string; value: string; matches: readonly string[] }> = [
-	{ name: 'Delivered (delivery)', value: 'delivery', matches: ['delivery'] },
-	{ name: 'Failed', value: 'failed', matches: ['failed'] },
-	{ name: 'Read', value: 'read', matches: ['read'] },
-	{ name: 'Replied', value: 'replied', matches: ['replied'] },
-	{ name: 'Waiting / Sent (waitsend, wait or send)', value: 'waitsend', matches: ['waitsend', 'wait', 'send'] },
+export const WABA_STATUSES: ReadonlyArray<{
+	name: string;
+	value: string;
+	description: string;
+	matches: readonly string[];
+}> = [
+	{
+		name: 'Delivered',
+		value: 'delivery',
+		description: 'Status "delivery"',
+		matches: ['delivery'],
+	},
+	{ name: 'Failed', value: 'failed', description: 'Status "failed"', matches: ['failed'] },
+	{ name: 'Read', value: 'read', description: 'Status "read"', matches: ['read'] },
+	{ name: 'Replied', value: 'replied', description: 'Status "replied"', matches: ['replied'] },
+	{
+		name: 'Waiting or Sent',
+		value: 'waitsend',
+		description: 'Status "waitsend", "wait" or "send"',
+		matches: ['waitsend', 'wait', 'send'],
+	},
 ];
 
 /** What the user chose: which events start the workflow, and the optional field filters. */
@@ -40,7 +55,8 @@ function specificity(shape: PayloadShape): number {
 }
 
 function matches(body: IDataObject, shape: PayloadShape): boolean {
-	if (!shape.fields.every((field) => Object.prototype.hasOwnProperty.call(body, field))) return false;
+	if (!shape.fields.every((field) => Object.prototype.hasOwnProperty.call(body, field)))
+		return false;
 	return Object.entries(shape.values ?? {}).every(([field, allowed]) => {
 		const value = body[field];
 		return typeof value === 'string' && allowed.includes(value);
@@ -61,13 +77,21 @@ export function recogniseEvents(body: IDataObject, catalogue: readonly AirudderE
 }
 
 /** Why the field filters drop this callback, or `undefined` when they keep it. */
-function filterReason(body: IDataObject, event: string, settings: RoutingSettings): string | undefined {
+function filterReason(
+	body: IDataObject,
+	event: string,
+	settings: RoutingSettings,
+): string | undefined {
 	if (settings.workflowIds.length && typeof body.workflow_id === 'string') {
-		if (!settings.workflowIds.includes(body.workflow_id)) return 'workflow_id not in the Workflow IDs filter';
+		if (!settings.workflowIds.includes(body.workflow_id))
+			return 'workflow_id not in the Workflow IDs filter';
 	}
 	if (event === WABA_STATUS_EVENT && settings.wabaStatuses.length) {
-		const kept = WABA_STATUSES.filter((status) => settings.wabaStatuses.includes(status.value)).flatMap((s) => s.matches);
-		if (!kept.includes(String(body.status))) return 'WABA status not in the WABA Message Statuses filter';
+		const kept = WABA_STATUSES.filter((status) =>
+			settings.wabaStatuses.includes(status.value),
+		).flatMap((s) => s.matches);
+		if (!kept.includes(String(body.status)))
+			return 'WABA status not in the WABA Message Statuses filter';
 	}
 	return undefined;
 }
@@ -80,7 +104,11 @@ function filterReason(body: IDataObject, event: string, settings: RoutingSetting
  * Filters apply after recognition, to unknown callbacks too. A callback that does not start the
  * workflow is still answered 200 `{}` by the caller, so AIRudder does not retry it.
  */
-export function routeCallback(body: IDataObject, catalogue: readonly AirudderEvent[], settings: RoutingSettings): Routing {
+export function routeCallback(
+	body: IDataObject,
+	catalogue: readonly AirudderEvent[],
+	settings: RoutingSettings,
+): Routing {
 	const candidates = recogniseEvents(body, catalogue);
 	let event: string | undefined = UNKNOWN_EVENT;
 	if (candidates.length) {
@@ -88,7 +116,10 @@ export function routeCallback(body: IDataObject, catalogue: readonly AirudderEve
 		event = candidates.find((key) => all || settings.events.includes(key));
 		if (!event) return { start: false, reason: `event ${candidates[0]} is not selected` };
 	} else if (!settings.includeUnknown) {
-		return { start: false, reason: 'unrecognised callback and Include Unrecognised Callbacks is off' };
+		return {
+			start: false,
+			reason: 'unrecognised callback and Include Unrecognised Callbacks is off',
+		};
 	}
 	const filtered = filterReason(body, event, settings);
 	return filtered ? { start: false, reason: filtered } : { start: true, event };

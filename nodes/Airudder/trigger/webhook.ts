@@ -77,7 +77,8 @@ export function callbackWebhooks(path: string): IWebhookDescription[] {
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
-const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 /** Entries of the Options collection both triggers offer. */
 const COMMON_OPTIONS: INodeProperties[] = [
@@ -134,7 +135,13 @@ export function callbackProperties(spec: CallbackTriggerSpec): INodeProperties[]
 			type: 'multiOptions',
 			options: [
 				{ name: '*', value: ALL_EVENTS, description: 'Every recognised callback' },
-				...recognisable.map((event) => ({ name: event.displayName, value: event.key, description: event.description })).sort(byName),
+				...recognisable
+					.map((event) => ({
+						name: event.displayName,
+						value: event.key,
+						description: event.description,
+					}))
+					.sort(byName),
 			],
 			default: [ALL_EVENTS],
 			description:
@@ -156,7 +163,8 @@ export function callbackProperties(spec: CallbackTriggerSpec): INodeProperties[]
 				{
 					name: 'Immediately With {}',
 					value: 'onReceived',
-					description: 'Answer HTTP 200 {} as soon as the callback is accepted, as AIRudder documents',
+					description:
+						'Answer HTTP 200 {} as soon as the callback is accepted, as AIRudder documents',
 				},
 				{
 					name: 'When Last Node Finishes',
@@ -188,24 +196,28 @@ export function callbackProperties(spec: CallbackTriggerSpec): INodeProperties[]
 				{
 					name: 'In a Header',
 					value: 'header',
-					description: 'Only if AIRudder (or a proxy in front of n8n) can add a header for you: AIRudder documents none',
+					description:
+						'Only if AIRudder (or a proxy in front of n8n) can add a header for you: AIRudder documents none',
 				},
 				{
 					name: 'In URL Path',
 					value: 'path',
-					description: 'The URL ends with /:secret; put your secret there in the URL you give AIRudder',
+					description:
+						'The URL ends with /:secret; put your secret there in the URL you give AIRudder',
 				},
 			],
 			default: 'none',
-			description: 'Refuse callbacks (HTTP 401, no execution) that do not carry this secret. Compared in constant time.',
+			description:
+				'Refuse callbacks (HTTP 401, no execution) that do not carry this secret. Compared in constant time.',
 		},
 		{
 			displayName: 'Secret Header Name',
-			name: 'secretHeaderName',
+			name: 'headerName',
 			type: 'string',
 			default: '',
 			required: true,
 			placeholder: 'e.g. X-Callback-Secret',
+			description: 'The request header that carries the secret (any letter case)',
 			displayOptions: { show: { secretLocation: ['header'] } },
 		},
 		{
@@ -215,7 +227,8 @@ export function callbackProperties(spec: CallbackTriggerSpec): INodeProperties[]
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The shared secret. In the URL path it may only use letters, digits, ".", "_", "~" and "-".',
+			description:
+				'The shared secret. In the URL path it may only use letters, digits, ".", "_", "~" and "-".',
 			displayOptions: { show: { secretLocation: ['header', 'path'] } },
 		},
 		{
@@ -229,7 +242,11 @@ export function callbackProperties(spec: CallbackTriggerSpec): INodeProperties[]
 					value: 'ifMarked',
 					description: 'Decrypt callbacks sent with Is-Encrypted: 1, accept plain JSON ones',
 				},
-				{ name: 'Required', value: 'required', description: 'Refuse callbacks that are not encrypted (HTTP 400)' },
+				{
+					name: 'Required',
+					value: 'required',
+					description: 'Refuse callbacks that are not encrypted (HTTP 400)',
+				},
 			],
 			default: 'off',
 			description:
@@ -278,11 +295,13 @@ export function readCallbackSettings(ctx: ParameterSource): CallbackSettings {
 		const value = ctx.getNodeParameter('secretValue', '') as string;
 		if (!value) throw fail('Secret is empty: enter the shared secret or set Shared Secret to None');
 		if (location === 'header') {
-			const headerName = (ctx.getNodeParameter('secretHeaderName', '') as string).trim();
-			if (!HEADER_NAME.test(headerName)) throw fail('Secret Header Name must be an HTTP header name, e.g. X-Callback-Secret');
+			const headerName = (ctx.getNodeParameter('headerName', '') as string).trim();
+			if (!HEADER_NAME.test(headerName))
+				throw fail('Secret Header Name must be an HTTP header name, e.g. X-Callback-Secret');
 			secret = { location, headerName, value };
 		} else {
-			if (!URL_SEGMENT.test(value)) throw fail('Secret in the URL path may only use letters, digits, ".", "_", "~" and "-"');
+			if (!URL_SEGMENT.test(value))
+				throw fail('Secret in the URL path may only use letters, digits, ".", "_", "~" and "-"');
 			secret = { location, value };
 		}
 	}
@@ -346,7 +365,9 @@ function refuse(
 	reason: string,
 	headers: Record<string, string> = {},
 ): IWebhookResponseData {
-	ctx.logger[status >= 500 ? 'error' : 'warn'](`${ctx.getNode().name}: refused an AIRudder callback with HTTP ${status} (${reason})`);
+	ctx.logger[status >= 500 ? 'error' : 'warn'](
+		`${ctx.getNode().name}: refused an AIRudder callback with HTTP ${status} (${reason})`,
+	);
 	const res = ctx.getResponseObject();
 	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 	res.end(JSON.stringify({ message: status >= 500 ? 'The trigger settings are invalid' : reason }));
@@ -362,7 +383,10 @@ function refuse(
  * body becomes one item (plus `_event` if Add Event Name is on) and AIRudder gets 200 `{}`, sent by
  * n8n as `application/json`, or the last node's / Respond to Webhook node's answer.
  */
-export async function handleCallback(this: IWebhookFunctions, spec: CallbackTriggerSpec): Promise<IWebhookResponseData> {
+export async function handleCallback(
+	this: IWebhookFunctions,
+	spec: CallbackTriggerSpec,
+): Promise<IWebhookResponseData> {
 	let settings: CallbackSettings;
 	try {
 		settings = readCallbackSettings(this);
@@ -389,11 +413,17 @@ export async function handleCallback(this: IWebhookFunctions, spec: CallbackTrig
 	const node = this.getNode();
 	const routing = routeCallback(verdict.body, spec.catalogue, settings.routing);
 	if (!routing.start) {
-		this.logger.debug(`${node.name}: AIRudder callback answered without an execution (${routing.reason})`);
+		this.logger.debug(
+			`${node.name}: AIRudder callback answered without an execution (${routing.reason})`,
+		);
 		return { webhookResponse: {} };
 	}
 	const scope = `${this.getWorkflow().id}:${node.id}:${verdict.digest}`;
-	if (settings.dedupeWindowMs > 0 && this.getMode() !== 'manual' && duplicates.isDuplicate(scope, settings.dedupeWindowMs)) {
+	if (
+		settings.dedupeWindowMs > 0 &&
+		this.getMode() !== 'manual' &&
+		duplicates.isDuplicate(scope, settings.dedupeWindowMs)
+	) {
 		this.logger.debug(`${node.name}: duplicate AIRudder callback answered without an execution`);
 		return { webhookResponse: {} };
 	}

@@ -91,7 +91,10 @@ export class PlainCredentials extends ICredentials {
 		this.data = JSON.stringify(data);
 	}
 
-	async updateData(toUpdate: Partial<ICredentialDataDecryptedObject>, toDelete: string[] = []): Promise<void> {
+	async updateData(
+		toUpdate: Partial<ICredentialDataDecryptedObject>,
+		toDelete: string[] = [],
+	): Promise<void> {
 		const data = { ...(await this.getData()), ...toUpdate } as ICredentialDataDecryptedObject;
 		for (const key of toDelete) delete data[key];
 		await this.setData(data);
@@ -181,7 +184,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		}
 
 		if (!workflow || !node) {
-			throw new UnexpectedError('Workflow and node are required for declarative credential authentication');
+			throw new UnexpectedError(
+				'Workflow and node are required for declarative credential authentication',
+			);
 		}
 		requestOptions.headers ??= {};
 		if (authenticate.type === 'generic') {
@@ -213,12 +218,20 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
 
 		// The CLI's credential-test path (mock NoOp node with `temp: ''`) always refreshes.
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (!(credentials[expirableProperty.name] === '' || credentialsExpired || isTestingCredentials)) {
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (
+			!(credentials[expirableProperty.name] === '' || credentialsExpired || isTestingCredentials)
+		) {
 			return undefined;
 		}
 
-		this.events.push({ kind: 'preAuthentication', type: typeName, node: node.name, expired: credentialsExpired });
+		this.events.push({
+			kind: 'preAuthentication',
+			type: typeName,
+			node: node.name,
+			expired: credentialsExpired,
+		});
 		const output = await credentialType.preAuthentication.call(
 			restrictToCredentialDomains(helpers, credentials),
 			credentials,
@@ -228,7 +241,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (!node.credentials) return undefined;
 
 		const nodeCredentials = node.credentials[credentialType.name];
-		const storedData = await (await this.getCredentials(nodeCredentials, credentialType.name)).getData();
+		const storedData = await (
+			await this.getCredentials(nodeCredentials, credentialType.name)
+		).getData();
 		const dataToPersist: ICredentialDataDecryptedObject = { ...storedData };
 		for (const [key, value] of Object.entries(output)) {
 			if (key === expirableProperty.name || !isExpression(storedData[key])) {
@@ -254,7 +269,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	}
 
 	/** The stored credential of this type as an `ICredentials` (unencrypted, see {@link PlainCredentials}). */
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<PlainCredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<PlainCredentials> {
 		return new PlainCredentials(
 			{ id: nodeCredentials?.id ?? null, name: nodeCredentials?.name ?? type },
 			type,
@@ -273,7 +291,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.store.get(type);
 		if (raw === true) return stored;
-		return await this.applyDefaultsAndOverwrites(additionalData, stored, type, mode, executeData, expressionResolveValues);
+		return await this.applyDefaultsAndOverwrites(
+			additionalData,
+			stored,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** Defaults of the credential properties + expression resolution, as the CLI does (no overwrites here). */
@@ -334,7 +359,12 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			position: [0, 0],
 			parameters: {},
 		};
-		const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const workflow = new Workflow({
+			nodes: [mockNode],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+		});
 		return await workflow.expression.withIsolate(
 			async () =>
 				workflow.expression.getComplexParameterValue(
@@ -363,7 +393,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		type: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
-		this.events.push({ kind: 'updateCredentialsOauthTokenData', type, data: structuredClone(data) });
+		this.events.push({
+			kind: 'updateCredentialsOauthTokenData',
+			type,
+			data: structuredClone(data),
+		});
 		this.store.set(type, { ...this.store.get(type), oauthTokenData: data.oauthTokenData });
 	}
 
@@ -373,7 +407,13 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			if (['oAuth1Api', 'oAuth2Api'].includes(type)) {
 				return [
 					...credentialTypeData.properties,
-					{ displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', required: false, default: {} },
+					{
+						displayName: 'oauthTokenData',
+						name: 'oauthTokenData',
+						type: 'json',
+						required: false,
+						default: {},
+					},
 				];
 			}
 			return credentialTypeData.properties;

@@ -107,7 +107,10 @@ export async function acquireEnvironment(): Promise<HarnessEnvironment> {
 		const binaryDataDir = path.join(rootDir, 'binary-data');
 		const logs: HarnessLogEntry[] = [];
 		const errorReports: ReportedError[] = [];
-		Container.set(Logger, new MemoryLogger(logs, process.env.HARNESS_LOG === '1') as unknown as Logger);
+		Container.set(
+			Logger,
+			new MemoryLogger(logs, process.env.HARNESS_LOG === '1') as unknown as Logger,
+		);
 		// Record what is reported, then let the real reporter do its (log-only, no Sentry DSN) job.
 		const reporter = Container.get(ErrorReporter);
 		const report = reporter.error.bind(reporter);
@@ -132,7 +135,13 @@ export async function acquireEnvironment(): Promise<HarnessEnvironment> {
 				return Container.get(BinaryDataService);
 			},
 		);
-		const env: HarnessEnvironment = { rootDir, binaryDataDir, binaryDataService, logs, errorReports };
+		const env: HarnessEnvironment = {
+			rootDir,
+			binaryDataDir,
+			binaryDataService,
+			logs,
+			errorReports,
+		};
 		current = { env, ready: binaryDataService.init(), users: 0 };
 	}
 	current.users += 1;

@@ -27,9 +27,14 @@ export interface HarnessWebhookRequest {
  * `ips`, `method`, `query`, `params`, `url`, `path`, `get()`/`header()`), on top of a readable
  * stream of the raw body (for nodes that `pipe` the request).
  */
-export function createFakeRequest(input: HarnessWebhookRequest, defaultMethod: string, defaultUrl: string) {
+export function createFakeRequest(
+	input: HarnessWebhookRequest,
+	defaultMethod: string,
+	defaultUrl: string,
+) {
 	const headers: Record<string, string | string[]> = {};
-	for (const [key, value] of Object.entries(input.headers ?? {})) headers[key.toLowerCase()] = value;
+	for (const [key, value] of Object.entries(input.headers ?? {}))
+		headers[key.toLowerCase()] = value;
 	const body = input.body ?? {};
 	const rawBody =
 		input.rawBody !== undefined

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, LoadOptionsContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	ExternalSecretsProxy,
+	LoadOptionsContext,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ExecutionBaseError,
 	ExecutionStatus,
@@ -190,16 +196,25 @@ export class WorkflowHarness {
 	}
 
 	/** Runs the workflow once, to the end, and returns its result (never throws for node errors). */
-	async run(workflowData: HarnessWorkflow, opts: HarnessRunOptions = {}): Promise<HarnessRunResult> {
+	async run(
+		workflowData: HarnessWorkflow,
+		opts: HarnessRunOptions = {},
+	): Promise<HarnessRunResult> {
 		const environment = await this.ready();
 		const mode = opts.mode ?? 'manual';
 		const executionId = this.nextExecutionId();
 		const workflow = this.buildWorkflow(workflowData, opts);
-		const startNode = opts.startNode !== undefined ? workflow.getNode(opts.startNode) : workflow.getStartNode();
-		if (!startNode) throw new UnexpectedError('The workflow has no start node (add a Manual Trigger)');
+		const startNode =
+			opts.startNode !== undefined ? workflow.getNode(opts.startNode) : workflow.getStartNode();
+		if (!startNode)
+			throw new UnexpectedError('The workflow has no start node (add a Manual Trigger)');
 
 		const nodeExecutionOrder: string[] = [];
-		const hooks = new ExecutionLifecycleHooks(mode, executionId, this.workflowBase(workflowData, workflow));
+		const hooks = new ExecutionLifecycleHooks(
+			mode,
+			executionId,
+			this.workflowBase(workflowData, workflow),
+		);
 		hooks.addHandler('nodeExecuteAfter', (nodeName) => {
 			nodeExecutionOrder.push(nodeName);
 		});
@@ -214,18 +229,26 @@ export class WorkflowHarness {
 			const task = runData[nodeName]?.[runIndex];
 			if (!task) {
 				const ran = Object.keys(runData).join(', ') || 'none';
-				const cause = resultData.error ? ` Run error (${resultData.lastNodeExecuted}): ${resultData.error.message}` : '';
-				throw new UnexpectedError(`Node "${nodeName}" has no run ${runIndex} (nodes that ran: ${ran}).${cause}`);
+				const cause = resultData.error
+					? ` Run error (${resultData.lastNodeExecuted}): ${resultData.error.message}`
+					: '';
+				throw new UnexpectedError(
+					`Node "${nodeName}" has no run ${runIndex} (nodes that ran: ${ran}).${cause}`,
+				);
 			}
 			if (task.error) {
-				throw new UnexpectedError(`Node "${nodeName}" failed: ${task.error.message}`, { cause: task.error });
+				throw new UnexpectedError(`Node "${nodeName}" failed: ${task.error.message}`, {
+					cause: task.error,
+				});
 			}
 			return task.data?.main?.[outputIndex] ?? [];
 		};
 
 		const reported = resultData.error
 			? environment.errorReports
-					.filter((r) => r.executionId === executionId && r.nodeName === resultData.lastNodeExecuted)
+					.filter(
+						(r) => r.executionId === executionId && r.nodeName === resultData.lastNodeExecuted,
+					)
 					.at(-1)?.error
 			: undefined;
 		const error = resultData.error
@@ -244,7 +267,8 @@ export class WorkflowHarness {
 			executionId,
 			run,
 			output,
-			json: (nodeName, outputIndex, runIndex) => output(nodeName, outputIndex, runIndex).map((item) => item.json),
+			json: (nodeName, outputIndex, runIndex) =>
+				output(nodeName, outputIndex, runIndex).map((item) => item.json),
 		};
 	}
 
@@ -279,11 +303,12 @@ export class WorkflowHarness {
 		opts: HarnessNodeCallOptions & { path?: string } = {},
 	): Promise<INodePropertyOptions[]> {
 		const context = await this.loadOptionsContext(nodeType, params, opts);
-		const method = this.nodeTypes.getByNameAndVersion(nodeType, context.getNode().typeVersion).methods?.loadOptions?.[
-			methodName
-		];
+		const method = this.nodeTypes.getByNameAndVersion(nodeType, context.getNode().typeVersion)
+			.methods?.loadOptions?.[methodName];
 		if (typeof method !== 'function') {
-			throw new UnexpectedError(`Node type "${nodeType}" has no loadOptions method "${methodName}"`);
+			throw new UnexpectedError(
+				`Node type "${nodeType}" has no loadOptions method "${methodName}"`,
+			);
 		}
 		return await method.call(context);
 	}
@@ -293,12 +318,15 @@ export class WorkflowHarness {
 		nodeType: string,
 		methodName: string,
 		params: INodeParameters = {},
-		opts: HarnessNodeCallOptions & { path?: string; filter?: string; paginationToken?: string } = {},
+		opts: HarnessNodeCallOptions & {
+			path?: string;
+			filter?: string;
+			paginationToken?: string;
+		} = {},
 	): Promise<INodeListSearchResult> {
 		const context = await this.loadOptionsContext(nodeType, params, opts);
-		const method = this.nodeTypes.getByNameAndVersion(nodeType, context.getNode().typeVersion).methods?.listSearch?.[
-			methodName
-		];
+		const method = this.nodeTypes.getByNameAndVersion(nodeType, context.getNode().typeVersion)
+			.methods?.listSearch?.[methodName];
 		if (typeof method !== 'function') {
 			throw new UnexpectedError(`Node type "${nodeType}" has no listSearch method "${methodName}"`);
 		}
@@ -317,7 +345,8 @@ export class WorkflowHarness {
 	): Promise<HarnessWebhookResult> {
 		await this.ready();
 		const type = this.nodeTypes.getByNameAndVersion(nodeType, opts.typeVersion);
-		if (typeof type.webhook !== 'function') throw new UnexpectedError(`Node type "${nodeType}" has no webhook()`);
+		if (typeof type.webhook !== 'function')
+			throw new UnexpectedError(`Node type "${nodeType}" has no webhook()`);
 		const description =
 			type.description.webhooks?.find((w) => w.name === (opts.webhookName ?? 'default')) ??
 			type.description.webhooks?.[0];
@@ -340,7 +369,9 @@ export class WorkflowHarness {
 				: 'POST'
 		) as IWebhookData['httpMethod'];
 		const path =
-			typeof description.path === 'string' && !description.path.startsWith('=') ? description.path : node.webhookId;
+			typeof description.path === 'string' && !description.path.startsWith('=')
+				? description.path
+				: node.webhookId;
 		const req = createFakeRequest(request, httpMethod, `/webhook/${node.webhookId}/${path}`);
 		const res = createFakeResponse();
 		const additionalData = this.additionalData({ executionId, workflowId: workflow.id });
@@ -356,7 +387,15 @@ export class WorkflowHarness {
 			webhookId: node.webhookId,
 			isTest: mode === 'manual',
 		};
-		const context = new WebhookContext(workflow, workflow.getNode(node.name)!, additionalData, mode, webhookData, [], null);
+		const context = new WebhookContext(
+			workflow,
+			workflow.getNode(node.name)!,
+			additionalData,
+			mode,
+			webhookData,
+			[],
+			null,
+		);
 		const result = await type.webhook.call(context);
 		return { ...result, response: res };
 	}
@@ -494,7 +533,12 @@ export class WorkflowHarness {
 		await this.ready();
 		const type = this.nodeTypes.getByNameAndVersion(nodeType, opts.typeVersion);
 		const node = this.tempNode(nodeType, params, opts, type);
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+		});
 		const tempNode = workflow.getNode(node.name)!;
 		// The editor sends the node's parameters with their defaults filled in, as Workflow stores them.
 		const additionalData = this.additionalData({

@@ -31,7 +31,9 @@ export class HarnessNodeTypes implements INodeTypes {
 	}
 
 	getKnownTypes(): IDataObject {
-		return Object.fromEntries(Object.keys(this.types).map((name) => [name, { className: name, sourcePath: '' }]));
+		return Object.fromEntries(
+			Object.keys(this.types).map((name) => [name, { className: name, sourcePath: '' }]),
+		);
 	}
 
 	names(): string[] {

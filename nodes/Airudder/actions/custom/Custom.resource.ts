@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['custom'] } },
-		options: [{ name: 'Make an API Call', value: 'apiCall', description: 'Call any AIRudder endpoint with this credential', action: 'Make an AIRudder API call' }],
+		options: [
+			{
+				name: 'Make an API Call',
+				value: 'apiCall',
+				description: 'Call any AIRudder endpoint with this credential',
+				action: 'Make an API call',
+			},
+		],
 		default: 'apiCall',
 	},
 	...apiCall.description,

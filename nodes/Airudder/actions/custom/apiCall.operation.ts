@@ -17,6 +17,7 @@ export const description = forOperation('custom', 'apiCall', [
 		name: 'method',
 		type: 'options',
 		default: 'GET',
+		description: 'HTTP method of the endpoint, as its AIRudder doc page shows it',
 		options: [
 			{ name: 'GET', value: 'GET' },
 			{ name: 'POST', value: 'POST' },
@@ -44,8 +45,22 @@ export const description = forOperation('custom', 'apiCall', [
 				displayName: 'Parameter',
 				name: 'parameter',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. TaskID',
+						description: 'Query parameter name, exactly as AIRudder documents it',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. {{ $json.TaskID }}',
+						description: 'Query parameter value',
+					},
 				],
 			},
 		],
@@ -68,12 +83,19 @@ export const description = forOperation('custom', 'apiCall', [
 ]);
 
 /** @returns one item per input item: the whole answer envelope. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const method = this.getNodeParameter('method', itemIndex) as 'GET' | 'POST';
 		const path = requiredString.call(this, 'path', 'Path', itemIndex);
 		if (!path.startsWith('/') || /^\/\//.test(path) || /[?#]/.test(path)) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Path must start with "/" and hold no query string (use Query Parameters)`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${itemIndex}: Path must start with "/" and hold no query string (use Query Parameters)`,
+				{ itemIndex },
+			);
 		}
 		const endpoint: AirudderEndpoint = {
 			operationId: 'customApiCall',
@@ -86,8 +108,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		};
 		const request =
 			method === 'GET'
-				? { qs: pairsToObject(this.getNodeParameter('query.parameter', itemIndex, []) as Array<{ name?: string; value?: unknown }>) }
+				? {
+						qs: pairsToObject(
+							this.getNodeParameter('query.parameter', itemIndex, []) as Array<{
+								name?: string;
+								value?: unknown;
+							}>,
+						),
+					}
 				: { body: jsonObjectParameter.call(this, 'body', 'Body (JSON)', itemIndex) };
-		return (await airudderApiRequest.call(this, endpoint, { ...request, itemIndex })) as IDataObject;
+		return (await airudderApiRequest.call(this, endpoint, {
+			...request,
+			itemIndex,
+		})) as IDataObject;
 	});
 }

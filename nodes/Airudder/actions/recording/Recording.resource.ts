@@ -14,8 +14,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['recording'] } },
 		options: [
-			{ name: 'Get Call Recording', value: 'getCallRecording', description: 'Get the recording of one call in a task', action: 'Get a call recording' },
-			{ name: 'Get Task Recordings', value: 'getTaskRecordings', description: 'Get the recordings of a whole task (archive)', action: 'Get the recordings of a task' },
+			{
+				name: 'Get Call Recording',
+				value: 'getCallRecording',
+				description: 'Get the recording of one call in a task',
+				action: 'Get a call recording',
+			},
+			{
+				name: 'Get Task Recordings',
+				value: 'getTaskRecordings',
+				description: 'Get the recordings of a whole task (archive)',
+				action: 'Get the recordings of a task',
+			},
 		],
 		default: 'getCallRecording',
 	},

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { downloadFileName, findUrls } from '../../helpers/urls';
 import { airudderDownload, type AirudderFile } from '../../transport';
@@ -10,7 +15,8 @@ export const downloadProperties: INodeProperties[] = [
 		name: 'download',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to download the recording as binary data (streamed to n8n, not held in memory) besides returning the links',
+		description:
+			'Whether to download the recording as binary data (streamed to n8n, not held in memory) besides returning the links',
 	},
 	{
 		displayName: 'Put Output File in Field',
@@ -22,7 +28,12 @@ export const downloadProperties: INodeProperties[] = [
 	},
 ];
 
-async function asBinary(this: IExecuteFunctions, file: AirudderFile, url: string, fallbackName: string) {
+async function asBinary(
+	this: IExecuteFunctions,
+	file: AirudderFile,
+	url: string,
+	fallbackName: string,
+) {
 	const fileName = downloadFileName(url, file.contentDisposition, fallbackName);
 	return await this.helpers.prepareBinaryData(file.stream, fileName, file.mimeType.split(';')[0]);
 }
@@ -43,15 +54,26 @@ export async function recordingItems(
 	const key = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	const pairedItem = { item: itemIndex };
 	if ('file' in answer) {
-		return [{ json: query, binary: { [key]: await asBinary.call(this, answer.file, '', fallbackName) }, pairedItem }];
+		return [
+			{
+				json: query,
+				binary: { [key]: await asBinary.call(this, answer.file, '', fallbackName) },
+				pairedItem,
+			},
+		];
 	}
 	const urls = findUrls(answer.json.data);
 	const json = { ...query, ...answer.json, urls };
-	if (!(this.getNodeParameter('download', itemIndex, true) as boolean) || urls.length === 0) return [{ json, pairedItem }];
+	if (!(this.getNodeParameter('download', itemIndex, true) as boolean) || urls.length === 0)
+		return [{ json, pairedItem }];
 	const items: INodeExecutionData[] = [];
 	for (const url of urls) {
 		const file = await airudderDownload.call(this, url, itemIndex);
-		items.push({ json: { ...json, url }, binary: { [key]: await asBinary.call(this, file, url, fallbackName) }, pairedItem });
+		items.push({
+			json: { ...json, url },
+			binary: { [key]: await asBinary.call(this, file, url, fallbackName) },
+			pairedItem,
+		});
 	}
 	return items;
 }

@@ -14,18 +14,38 @@ import { downloadProperties, recordingItems } from './download';
  */
 export const description = forOperation('recording', 'getCallRecording', [
 	taskIdProperty,
-	{ displayName: 'Callee', name: 'callee', type: 'string', required: true, default: '', placeholder: 'e.g. +6212341234', description: 'The number that was called' },
+	{
+		displayName: 'Callee',
+		name: 'callee',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +6212341234',
+		description: 'The number that was called',
+	},
 	...downloadProperties,
 ]);
 
 /** @returns per input item: the answer (+ links) and, with Download on, the audio as binary. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItemData.call(this, items, async (itemIndex) => {
 		const query = {
 			TaskID: requiredString.call(this, 'taskId', 'Task ID', itemIndex),
 			Callee: requiredString.call(this, 'callee', 'Callee', itemIndex),
 		};
-		const answer = await airudderApiFetch.call(this, ENDPOINTS.getCallRecording, { qs: query, itemIndex });
-		return await recordingItems.call(this, itemIndex, query, answer, `${query.TaskID}-${query.Callee}.wav`);
+		const answer = await airudderApiFetch.call(this, ENDPOINTS.getCallRecording, {
+			qs: query,
+			itemIndex,
+		});
+		return await recordingItems.call(
+			this,
+			itemIndex,
+			query,
+			answer,
+			`${query.TaskID}-${query.Callee}.wav`,
+		);
 	});
 }

@@ -11,13 +11,28 @@ import { downloadProperties, recordingItems } from './download';
  * (a public client calls it a zip of the task's recordings; link or file, both are handled).
  * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773
  */
-export const description = forOperation('recording', 'getTaskRecordings', [taskIdProperty, ...downloadProperties]);
+export const description = forOperation('recording', 'getTaskRecordings', [
+	taskIdProperty,
+	...downloadProperties,
+]);
 
 /** @returns per input item: the answer (+ links) and, with Download on, the archive as binary. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItemData.call(this, items, async (itemIndex) => {
 		const query = { TaskID: requiredString.call(this, 'taskId', 'Task ID', itemIndex) };
-		const answer = await airudderApiFetch.call(this, ENDPOINTS.getTaskRecordings, { qs: query, itemIndex });
-		return await recordingItems.call(this, itemIndex, query, answer, `${query.TaskID}-recordings.zip`);
+		const answer = await airudderApiFetch.call(this, ENDPOINTS.getTaskRecordings, {
+			qs: query,
+			itemIndex,
+		});
+		return await recordingItems.call(
+			this,
+			itemIndex,
+			query,
+			answer,
+			`${query.TaskID}-recordings.zip`,
+		);
 	});
 }

@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['robot'] } },
-		options: [{ name: 'Get Many', value: 'getAll', description: 'List the robots of your account', action: 'Get many robots' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the robots of your account',
+				action: 'Get many robots',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

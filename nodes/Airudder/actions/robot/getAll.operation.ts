@@ -13,7 +13,10 @@ import { applyLimit, forOperation, perItem, returnAllOrLimit } from '../common';
 export const description = forOperation('robot', 'getAll', returnAllOrLimit);
 
 /** @returns one item per robot, paired to the input item. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const response = await airudderApiRequest.call(this, ENDPOINTS.listRobots, { itemIndex });
 		return applyLimit.call(this, findList(response.data), itemIndex);

@@ -12,7 +12,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['sms'] } },
-		options: [{ name: 'Send', value: 'send', description: 'Send an SMS (endpoint known from a public client, not the docs)', action: 'Send an SMS' }],
+		options: [
+			{
+				name: 'Send',
+				value: 'send',
+				description: 'Send an SMS (endpoint known from a public client, not the docs)',
+				action: 'Send an SMS',
+			},
+		],
 		default: 'send',
 	},
 	...send.description,

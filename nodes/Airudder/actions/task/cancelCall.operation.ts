@@ -26,10 +26,15 @@ export const description = forOperation('task', 'cancelCall', [
 ]);
 
 /** @returns one item per input item: `{ TaskID, CalleeNumber, cancelled: true, response }`. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const TaskID = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
-		const CalleeNumber = requiredString.call(this, 'calleeNumber', 'Callee Number', itemIndex).replace(/[\s-]/g, '');
+		const CalleeNumber = requiredString
+			.call(this, 'calleeNumber', 'Callee Number', itemIndex)
+			.replace(/[\s-]/g, '');
 		if (!TASK_RULES.mobilePattern.test(CalleeNumber)) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -37,7 +42,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				{ itemIndex },
 			);
 		}
-		const response = await airudderApiRequest.call(this, ENDPOINTS.cancelCall, { body: { TaskID, CalleeNumber }, itemIndex });
+		const response = await airudderApiRequest.call(this, ENDPOINTS.cancelCall, {
+			body: { TaskID, CalleeNumber },
+			itemIndex,
+		});
 		return { TaskID, CalleeNumber, cancelled: true, response } as IDataObject;
 	});
 }

@@ -1,12 +1,29 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { assignDetailErrors, chunk, compact, pairsToObject, type DetailError } from '../../helpers/contacts';
+import {
+	assignDetailErrors,
+	chunk,
+	compact,
+	pairsToObject,
+	type DetailError,
+} from '../../helpers/contacts';
 import { formatAirudderTime, parseDateTime } from '../../helpers/time';
-import { contactProblem, TASK_RULES, taskProblem, type TaskSettings } from '../../helpers/validation';
+import {
+	contactProblem,
+	TASK_RULES,
+	taskProblem,
+	type TaskSettings,
+} from '../../helpers/validation';
 import { airudderApiRequest, isAmbiguousFailure } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { forOperation, itemParameter } from '../common';
+import { asNodeError, forOperation, itemParameter } from '../common';
 import { accountTimeZone, accountTimeZoneProperty } from '../timeZone';
 
 /**
@@ -26,19 +43,103 @@ const BUSINESS_LINES: Record<string, string> = {
 
 /** Contact fields known from the docs, by AIRudder name: shown in "Contact Fields". */
 const CONTACT_FIELDS: INodeProperties[] = [
-	{ displayName: 'Robot ID (This Contact)', name: 'RobotID', type: 'string', default: '', description: "Robot for this contact only (a 'single' mode robot); overrides the task's robot" },
-	{ displayName: 'Extra A', name: 'ExtraA', type: 'string', default: '', description: 'Robot-specific variable agreed with AIRudder' },
-	{ displayName: 'Extra B', name: 'ExtraB', type: 'string', default: '', description: 'Robot-specific variable agreed with AIRudder' },
-	{ displayName: 'Extra C', name: 'ExtraC', type: 'string', default: '', description: 'Robot-specific variable agreed with AIRudder' },
-	{ displayName: 'Debtor (Collection)', name: 'Debtor', type: 'string', default: '', description: "Debtor's name, as in the docs' collection example" },
-	{ displayName: 'Loan Date (Collection)', name: 'LoanDate', type: 'string', default: '', placeholder: 'e.g. 2019-06-01' },
-	{ displayName: 'Due Date (Collection)', name: 'DueDate', type: 'string', default: '', placeholder: 'e.g. 2019-06-10' },
-	{ displayName: 'Arrears (Collection)', name: 'Arrears', type: 'number', default: 0 },
-	{ displayName: 'Loan Amount (Collection)', name: 'LoanAmount', type: 'number', default: 0 },
-	{ displayName: 'Unit (Collection)', name: 'Unit', type: 'string', default: '', placeholder: 'e.g. Dollar', description: 'Currency unit of the amounts' },
-	{ displayName: 'Borrower Name (Collection)', name: 'borrower_name', type: 'string', default: '' },
-	{ displayName: 'Borrower Mobile (Collection)', name: 'borrower_mobile', type: 'string', default: '' },
-	{ displayName: 'Borrowed Date (Collection)', name: 'borrowed_date', type: 'string', default: '', placeholder: 'e.g. 2019-01-01' },
+	{
+		displayName: 'Robot ID (This Contact)',
+		name: 'RobotID',
+		type: 'string',
+		default: '',
+		description: "Robot for this contact only (a 'single' mode robot); overrides the task's robot",
+	},
+	{
+		displayName: 'Extra A',
+		name: 'ExtraA',
+		type: 'string',
+		default: '',
+		description: 'Robot-specific variable agreed with AIRudder',
+	},
+	{
+		displayName: 'Extra B',
+		name: 'ExtraB',
+		type: 'string',
+		default: '',
+		description: 'Robot-specific variable agreed with AIRudder',
+	},
+	{
+		displayName: 'Extra C',
+		name: 'ExtraC',
+		type: 'string',
+		default: '',
+		description: 'Robot-specific variable agreed with AIRudder',
+	},
+	{
+		displayName: 'Debtor (Collection)',
+		name: 'Debtor',
+		type: 'string',
+		default: '',
+		description: "Debtor's name, as in the docs' collection example",
+	},
+	{
+		displayName: 'Loan Date (Collection)',
+		name: 'LoanDate',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2019-06-01',
+		description: "Sent as LoanDate, a date written as in the docs' collection example",
+	},
+	{
+		displayName: 'Due Date (Collection)',
+		name: 'DueDate',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2019-06-10',
+		description: "Sent as DueDate, a date written as in the docs' collection example",
+	},
+	{
+		displayName: 'Arrears (Collection)',
+		name: 'Arrears',
+		type: 'number',
+		default: 0,
+		description: "Sent as Arrears, a number (the docs' collection example: 100)",
+	},
+	{
+		displayName: 'Loan Amount (Collection)',
+		name: 'LoanAmount',
+		type: 'number',
+		default: 0,
+		description: "Sent as LoanAmount, a number (the docs' collection example: 105)",
+	},
+	{
+		displayName: 'Unit (Collection)',
+		name: 'Unit',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Dollar',
+		description: 'Currency unit of the amounts',
+	},
+	{
+		displayName: 'Borrower Name (Collection)',
+		name: 'borrower_name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Budi Santoso',
+		description: "Sent as borrower_name, as in the docs' collection example",
+	},
+	{
+		displayName: 'Borrower Mobile (Collection)',
+		name: 'borrower_mobile',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +6212341234',
+		description: "Sent as borrower_mobile, as in the docs' collection example",
+	},
+	{
+		displayName: 'Borrowed Date (Collection)',
+		name: 'borrowed_date',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 2019-01-01',
+		description: "Sent as borrowed_date, a date written as in the docs' collection example",
+	},
 ];
 
 const properties: INodeProperties[] = [
@@ -49,7 +150,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. reminders-2026-11-22',
-		description: 'Unique name of the calling task, at most 64 characters. Above 10,000 contacts the tasks are named "<name>-1", "<name>-2", …',
+		description:
+			'Unique name of the calling task, at most 64 characters. Above 10,000 contacts the tasks get the suffixes "-1", "-2" and so on.',
 	},
 	{
 		displayName: 'Robot',
@@ -59,8 +161,18 @@ const properties: INodeProperties[] = [
 		default: { mode: 'list', value: '' },
 		description: 'The voice robot that makes the calls',
 		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchRobots', searchable: true } },
-			{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. e9f60ec4e5f1721c7992dc882767eb19' },
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchRobots', searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. e9f60ec4e5f1721c7992dc882767eb19',
+			},
 		],
 	},
 	{
@@ -77,10 +189,23 @@ const properties: INodeProperties[] = [
 		name: 'businessLine',
 		type: 'options',
 		default: 'telemarketing',
+		description: "The kind of calling this task does; it sets the task's Type",
 		options: [
-			{ name: 'Telemarketing & E-Commerce', value: 'telemarketing', description: 'Sends Type "promotion"' },
-			{ name: 'Collection', value: 'collection', description: 'Debt collection; enter the Type value of your account' },
-			{ name: 'Info Check', value: 'infoCheck', description: 'Information check; enter the Type value of your account' },
+			{
+				name: 'Telemarketing & E-Commerce',
+				value: 'telemarketing',
+				description: 'Sends Type "promotion"',
+			},
+			{
+				name: 'Collection',
+				value: 'collection',
+				description: 'Debt collection; enter the Type value of your account',
+			},
+			{
+				name: 'Info Check',
+				value: 'infoCheck',
+				description: 'Information check; enter the Type value of your account',
+			},
 			{ name: 'Custom Type', value: 'custom', description: 'Any other Type value' },
 		],
 	},
@@ -91,7 +216,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. normal',
-		description: "The Type value for this business line. The docs publish only \"promotion\" (telemarketing); their encryption example uses \"normal\". Ask AIRudder for your account's value.",
+		description:
+			'The Type value for this business line. The docs publish only "promotion" (telemarketing); their encryption example uses "normal". Ask AIRudder for your account\'s value.',
 		displayOptions: { show: { businessLine: ['collection', 'infoCheck', 'custom'] } },
 	},
 	{
@@ -116,7 +242,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'When calling stops; at least 30 minutes after the start and within the next 5 days',
+		description:
+			'When calling stops; at least 30 minutes after the start and within the next 5 days',
 		displayOptions: { show: { startImmediately: [false] } },
 	},
 	{ ...accountTimeZoneProperty, displayOptions: { show: { startImmediately: [false] } } },
@@ -126,9 +253,21 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 1,
 		options: [
-			{ name: 'Skip and Report Them (Perform 1)', value: 1, description: 'Create the task with the valid contacts; report the others' },
-			{ name: 'Only Check, Create Nothing (Perform 2)', value: 2, description: 'Validate the list and report invalid contacts' },
-			{ name: 'All or Nothing (Perform 3)', value: 3, description: 'Create the task only if every contact is valid' },
+			{
+				name: 'Skip and Report Them (Perform 1)',
+				value: 1,
+				description: 'Create the task with the valid contacts; report the others',
+			},
+			{
+				name: 'Only Check, Create Nothing (Perform 2)',
+				value: 2,
+				description: 'Validate the list and report invalid contacts',
+			},
+			{
+				name: 'All or Nothing (Perform 3)',
+				value: 3,
+				description: 'Create the task only if every contact is valid',
+			},
 		],
 		description: 'What AIRudder does with contacts it finds invalid',
 	},
@@ -144,7 +283,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Redial Interval (Minutes)',
 		name: 'repeatInterval',
 		type: 'number',
-		typeOptions: { minValue: TASK_RULES.repeatInterval.min, maxValue: TASK_RULES.repeatInterval.max },
+		typeOptions: {
+			minValue: TASK_RULES.repeatInterval.min,
+			maxValue: TASK_RULES.repeatInterval.max,
+		},
 		default: 10,
 		description: 'Minutes between redials (0–30); ignored when Redial Attempts is 0',
 	},
@@ -208,14 +350,29 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Contact Field',
 		default: {},
-		description: "Other fields your robot expects, sent as they are in each contact (AIRudder's field name and value)",
+		description:
+			"Other fields your robot expects, sent as they are in each contact (AIRudder's field name and value)",
 		options: [
 			{
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. LoanNumber' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. LoanNumber',
+						description: 'The field name, exactly as your robot expects it',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. {{ $json.loanNumber }}',
+						description: "The field's value for this contact",
+					},
 				],
 			},
 		],
@@ -232,21 +389,41 @@ const properties: INodeProperties[] = [
 				name: 'robotMethod',
 				type: 'options',
 				default: 'single',
+				description: 'How AIRudder picks the robot that dials (RobotMethod)',
 				options: [
 					{ name: 'Single', value: 'single', description: 'Dial with the chosen robot' },
-					{ name: 'Group', value: 'group', description: 'Dial with a group of the robots available to you' },
+					{
+						name: 'Group',
+						value: 'group',
+						description: 'Dial with a group of the robots available to you',
+					},
 				],
 			},
-			{ displayName: 'Create Asynchronously', name: 'asyncCreate', type: 'boolean', default: false, description: 'Whether AIRudder creates the task in the background (AsyncCreate)' },
-			{ displayName: 'Apply Do-Not-Call List', name: 'dncSwitch', type: 'boolean', default: false, description: 'Whether to skip numbers in the Do-Not-Call pool (ask AIRudder to enable it first)' },
+			{
+				displayName: 'Create Asynchronously',
+				name: 'asyncCreate',
+				type: 'boolean',
+				default: false,
+				description: 'Whether AIRudder creates the task in the background (AsyncCreate)',
+			},
+			{
+				displayName: 'Apply Do-Not-Call List',
+				name: 'dncSwitch',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to skip numbers in the Do-Not-Call pool (ask AIRudder to enable it first)',
+			},
 			{
 				displayName: 'API Path',
 				name: 'apiPath',
 				type: 'options',
 				default: 'v2',
+				description:
+					'The create-task endpoint to call. Keep the documented one unless AIRudder tells you otherwise.',
 				options: [
-					{ name: '/service/cloud/v2/task (Documented)', value: 'v2' },
-					{ name: '/service/cloud/task (Older)', value: 'v1' },
+					{ name: 'Documented (V2)', value: 'v2', description: 'POST /service/cloud/v2/task' },
+					{ name: 'Older (V1)', value: 'v1', description: 'POST /service/cloud/task' },
 				],
 			},
 		],
@@ -260,13 +437,20 @@ interface PreparedContact {
 	contact: IDataObject;
 }
 
-function readContact(this: IExecuteFunctions, item: INodeExecutionData, itemIndex: number): IDataObject {
+function readContact(
+	this: IExecuteFunctions,
+	item: INodeExecutionData,
+	itemIndex: number,
+): IDataObject {
 	const text = (name: string) => {
 		const value = itemParameter.call(this, name, item, itemIndex);
 		return value === undefined || value === null ? undefined : String(value);
 	};
 	const fields = this.getNodeParameter('contactFields', itemIndex, {}) as IDataObject;
-	const extra = this.getNodeParameter('additionalContactFields.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>;
+	const extra = this.getNodeParameter('additionalContactFields.field', itemIndex, []) as Array<{
+		name?: string;
+		value?: unknown;
+	}>;
 	return compact({
 		Customer: text('customer'),
 		Mobile: text('mobile')?.replace(/[\s-]/g, ''),
@@ -292,7 +476,11 @@ function readTaskSettings(this: IExecuteFunctions): { task: TaskSettings; timeZo
 		RepeatNumber: Number(this.getNodeParameter('repeatNumber', 0)),
 		RepeatInterval: Number(this.getNodeParameter('repeatInterval', 0)),
 		StartImmediately: startImmediately,
-		...compact({ RobotMethod: options.robotMethod, AsyncCreate: options.asyncCreate, DncSwitch: options.dncSwitch }),
+		...compact({
+			RobotMethod: options.robotMethod,
+			AsyncCreate: options.asyncCreate,
+			DncSwitch: options.dncSwitch,
+		}),
 	};
 	if (!startImmediately) {
 		for (const [param, field] of [
@@ -302,7 +490,11 @@ function readTaskSettings(this: IExecuteFunctions): { task: TaskSettings; timeZo
 			const raw = String(this.getNodeParameter(param, 0, '') ?? '');
 			const instant = raw ? parseDateTime(raw, this.getTimezone()) : undefined;
 			if (raw && !instant) {
-				throw new NodeOperationError(this.getNode(), `Item 0: ${field} "${raw}" is not a date and time`, { itemIndex: 0 });
+				throw new NodeOperationError(
+					this.getNode(),
+					`Item 0: ${field} "${raw}" is not a date and time`,
+					{ itemIndex: 0 },
+				);
 			}
 			if (instant) task[field] = formatAirudderTime(instant, timeZone);
 		}
@@ -316,7 +508,10 @@ function contactResults(
 	taskName: string,
 	data: IDataObject,
 ): INodeExecutionData[] {
-	const { byIndex, unmatched } = assignDetailErrors(data.detail_error_list as DetailError[] | undefined, batch.length);
+	const { byIndex, unmatched } = assignDetailErrors(
+		data.detail_error_list as DetailError[] | undefined,
+		batch.length,
+	);
 	const results: INodeExecutionData[] = batch.map(({ itemIndex, contact }, position) => {
 		const errors = byIndex.get(position);
 		return {
@@ -332,7 +527,12 @@ function contactResults(
 	});
 	for (const error of unmatched) {
 		results.push({
-			json: { TaskID: data.TaskID, TaskName: taskName, rejected: true, rejection: error } as IDataObject,
+			json: {
+				TaskID: data.TaskID,
+				TaskName: taskName,
+				rejected: true,
+				rejection: error,
+			} as IDataObject,
 			pairedItem: batch.map(({ itemIndex }) => ({ item: itemIndex })),
 		});
 	}
@@ -343,7 +543,12 @@ function contactResults(
  * The error for a create request that got no clear answer: the task may exist. The node never
  * retries a create (that could dial the list twice); the user is told what to check instead.
  */
-function ambiguousCreateError(this: IExecuteFunctions, taskName: string, cause: Error, itemIndex: number): NodeApiError {
+function ambiguousCreateError(
+	this: IExecuteFunctions,
+	taskName: string,
+	cause: Error,
+	itemIndex: number,
+): NodeApiError {
 	return new NodeApiError(this.getNode(), { message: cause.message } as JsonObject, {
 		message: `Creating task "${taskName}" got no clear answer from AIRudder (${cause.message}); the task may or may not exist`,
 		description: `The node does not retry task creation, so it never creates a task twice. Before running again, look for the Task Name "${taskName}" with Task → Get Many.`,
@@ -360,13 +565,22 @@ function ambiguousCreateError(this: IExecuteFunctions, taskName: string, cause: 
  * @throws NodeOperationError naming the item index and AIRudder field on bad input (nothing is
  *   sent then); NodeApiError when AIRudder refuses the request.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const { task, timeZone } = readTaskSettings.call(this);
-	const contacts: PreparedContact[] = items.map((item, itemIndex) => ({ itemIndex, contact: readContact.call(this, item, itemIndex) }));
+	const contacts: PreparedContact[] = items.map((item, itemIndex) => ({
+		itemIndex,
+		contact: readContact.call(this, item, itemIndex),
+	}));
 	const batches = chunk(contacts, TASK_RULES.maxContactsPerTask);
-	const names = batches.length === 1 ? [task.TaskName] : batches.map((_, i) => `${task.TaskName}-${i + 1}`);
+	const names =
+		batches.length === 1 ? [task.TaskName] : batches.map((_, i) => `${task.TaskName}-${i + 1}`);
 
-	const problem = names.map((TaskName) => taskProblem({ ...task, TaskName }, timeZone, new Date())).find(Boolean);
+	const problem = names
+		.map((TaskName) => taskProblem({ ...task, TaskName }, timeZone, new Date()))
+		.find(Boolean);
 	if (problem) {
 		throw new NodeOperationError(this.getNode(), `Item 0: ${problem.message}`, {
 			itemIndex: 0,
@@ -383,7 +597,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		}
 	}
 
-	const apiPath = (this.getNodeParameter('options.apiPath', 0, 'v2') as string) === 'v1' ? ENDPOINTS.createTaskV1 : ENDPOINTS.createTask;
+	const apiPath =
+		(this.getNodeParameter('options.apiPath', 0, 'v2') as string) === 'v1'
+			? ENDPOINTS.createTaskV1
+			: ENDPOINTS.createTask;
 	const output: INodeExecutionData[] = [];
 	for (const [i, batch] of batches.entries()) {
 		try {
@@ -393,10 +610,15 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			});
 			output.push(...contactResults(batch, names[i], (response.data ?? {}) as IDataObject));
 		} catch (caught) {
-			const error = isAmbiguousFailure(caught) ? ambiguousCreateError.call(this, names[i], caught as Error, batch[0].itemIndex) : caught;
+			const error = isAmbiguousFailure(caught)
+				? ambiguousCreateError.call(this, names[i], caught as Error, batch[0].itemIndex)
+				: asNodeError.call(this, caught, batch[0].itemIndex);
 			if (!this.continueOnFail()) throw error;
 			for (const { itemIndex } of batch) {
-				output.push({ json: { TaskName: names[i], error: (error as Error).message }, pairedItem: { item: itemIndex } });
+				output.push({
+					json: { TaskName: names[i], error: (error as Error).message },
+					pairedItem: { item: itemIndex },
+				});
 			}
 		}
 	}

@@ -13,11 +13,19 @@ import { taskIdProperty } from './taskId';
 export const description = forOperation('task', 'get', [taskIdProperty]);
 
 /** @returns one item per input item: the task detail (`data` of the answer). */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const TaskID = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
-		const response = await airudderApiRequest.call(this, ENDPOINTS.getTaskDetail, { qs: { TaskID }, itemIndex });
+		const response = await airudderApiRequest.call(this, ENDPOINTS.getTaskDetail, {
+			qs: { TaskID },
+			itemIndex,
+		});
 		const data = response.data;
-		return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : { TaskID, data };
+		return data && typeof data === 'object' && !Array.isArray(data)
+			? (data as IDataObject)
+			: { TaskID, data };
 	});
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { compact, findList } from '../../helpers/contacts';
 import { airudderApiRequest } from '../../transport';
@@ -26,7 +31,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{ displayName: 'Type', name: 'Type', type: 'string', default: '', placeholder: 'e.g. promotion', description: 'Only tasks of this Type' },
+			{
+				displayName: 'Type',
+				name: 'Type',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. promotion',
+				description: 'Only tasks of this Type',
+			},
 		],
 	},
 ];
@@ -37,7 +49,10 @@ export const description = forOperation('task', 'getAll', properties);
  * Pages through `/service/cloud/list` (Page from 1, Number per page) until a page is short or
  * the limit is reached. @returns one item per task, paired to the input item.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);

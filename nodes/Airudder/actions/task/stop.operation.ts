@@ -13,10 +13,16 @@ import { taskIdProperty } from './taskId';
 export const description = forOperation('task', 'stop', [taskIdProperty]);
 
 /** @returns one item per input item: `{ TaskID, stopped: true, response }`. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const TaskID = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
-		const response = await airudderApiRequest.call(this, ENDPOINTS.stopTask, { body: { Action: 'Stop', TaskID }, itemIndex });
+		const response = await airudderApiRequest.call(this, ENDPOINTS.stopTask, {
+			body: { Action: 'Stop', TaskID },
+			itemIndex,
+		});
 		return { TaskID, stopped: true, response } as IDataObject;
 	});
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk } from '../../helpers/contacts';
@@ -17,26 +22,41 @@ import { workflowIdProperty } from './workflowId';
 const properties: INodeProperties[] = [
 	workflowIdProperty,
 	...workflowContactProperties.map((p) =>
-		p.name === 'contactSource' ? { ...p, options: p.options?.filter((o) => 'value' in o && o.value !== 'none') } : p,
+		p.name === 'contactSource'
+			? { ...p, options: p.options?.filter((o) => 'value' in o && o.value !== 'none') }
+			: p,
 	),
 ];
 
 export const description = forOperation('workflow', 'addContacts', properties);
 
 /** @returns one item `{ workflow_id, contactsSent, requests }`, paired to every input item. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const workflowId = String(this.getNodeParameter('workflowId', 0)).trim();
 	if (!workflowId) {
-		throw new NodeOperationError(this.getNode(), 'Item 0: Workflow ID is required', { itemIndex: 0, description: 'AIRudder field: workflow_id' });
+		throw new NodeOperationError(this.getNode(), 'Item 0: Workflow ID is required', {
+			itemIndex: 0,
+			description: 'AIRudder field: workflow_id',
+		});
 	}
 	const contacts = readWorkflowContacts.call(this, items);
 	const batches = chunk(contacts, TASK_RULES.maxContactsPerTask);
 	for (const details of batches) {
-		await airudderApiRequest.call(this, ENDPOINTS.addWorkflowContacts, { body: { workflow_id: workflowId, details }, itemIndex: 0 });
+		await airudderApiRequest.call(this, ENDPOINTS.addWorkflowContacts, {
+			body: { workflow_id: workflowId, details },
+			itemIndex: 0,
+		});
 	}
 	return [
 		{
-			json: { workflow_id: workflowId, contactsSent: contacts.length, requests: batches.length } as IDataObject,
+			json: {
+				workflow_id: workflowId,
+				contactsSent: contacts.length,
+				requests: batches.length,
+			} as IDataObject,
 			pairedItem: items.map((_, item) => ({ item })),
 		},
 	];

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk } from '../../helpers/contacts';
@@ -53,9 +58,29 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Auto Finish', name: 'auto_finish', type: 'number', default: 2, description: 'Finish behaviour switch (AIRudder default 2; its values are not published)' },
-			{ displayName: 'Workflow Name', name: 'workflow_name', type: 'string', default: '' },
-			{ displayName: 'Workflow Template Name', name: 'workflow_template_name', type: 'string', default: '' },
+			{
+				displayName: 'Auto Finish',
+				name: 'auto_finish',
+				type: 'number',
+				default: 2,
+				description: 'Finish behaviour switch (AIRudder default 2; its values are not published)',
+			},
+			{
+				displayName: 'Workflow Name',
+				name: 'workflow_name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. collection_0501',
+				description:
+					'Sent as workflow_name. AIRudder lists it next to Name without saying how the two differ.',
+			},
+			{
+				displayName: 'Workflow Template Name',
+				name: 'workflow_template_name',
+				type: 'string',
+				default: '',
+				description: 'Name of the workflow template (workflow_template_name)',
+			},
 		],
 	},
 	additionalBodyFieldsProperty,
@@ -68,17 +93,28 @@ export const description = forOperation('workflow', 'create', properties);
  * @throws NodeOperationError (before any request) on a missing template/name/end time or an empty
  *   contact; NodeApiError when AIRudder refuses a request.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const templateId = Number(this.getNodeParameter('workflowTemplateId', 0));
 	const name = String(this.getNodeParameter('name', 0)).trim();
 	const endRaw = String(this.getNodeParameter('endTime', 0) ?? '');
 	const zone = accountTimeZone.call(this);
 	const end = endRaw ? parseDateTime(endRaw, this.getTimezone()) : undefined;
 	const fail = (field: string, message: string) =>
-		new NodeOperationError(this.getNode(), `Item 0: ${message}`, { itemIndex: 0, description: `AIRudder field: ${field}` });
-	if (!Number.isInteger(templateId) || templateId <= 0) throw fail('workflow_template_id', 'Workflow Template ID must be a positive whole number');
+		new NodeOperationError(this.getNode(), `Item 0: ${message}`, {
+			itemIndex: 0,
+			description: `AIRudder field: ${field}`,
+		});
+	if (!Number.isInteger(templateId) || templateId <= 0)
+		throw fail('workflow_template_id', 'Workflow Template ID must be a positive whole number');
 	if (!name) throw fail('name', 'Name is required');
-	if (!end) throw fail('end_time', endRaw ? `End Time "${endRaw}" is not a date and time` : 'End Time is required');
+	if (!end)
+		throw fail(
+			'end_time',
+			endRaw ? `End Time "${endRaw}" is not a date and time` : 'End Time is required',
+		);
 
 	const contacts = readWorkflowContacts.call(this, items);
 	const [first = [], ...rest] = chunk(contacts, TASK_RULES.maxContactsPerTask);
@@ -90,14 +126,25 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		...(first.length ? { details: first } : {}),
 		...jsonObjectParameter.call(this, 'additionalBodyFields', 'Additional Body Fields', 0),
 	};
-	const response = await airudderApiRequest.call(this, ENDPOINTS.createWorkflow, { body, itemIndex: 0 });
+	const response = await airudderApiRequest.call(this, ENDPOINTS.createWorkflow, {
+		body,
+		itemIndex: 0,
+	});
 	const workflowId = (response.data as IDataObject | undefined)?.workflow_id;
 	for (const details of rest) {
-		await airudderApiRequest.call(this, ENDPOINTS.addWorkflowContacts, { body: { workflow_id: workflowId, details }, itemIndex: 0 });
+		await airudderApiRequest.call(this, ENDPOINTS.addWorkflowContacts, {
+			body: { workflow_id: workflowId, details },
+			itemIndex: 0,
+		});
 	}
 	return [
 		{
-			json: { workflow_id: workflowId, name, contactsSent: contacts.length, requests: 1 + rest.length },
+			json: {
+				workflow_id: workflowId,
+				name,
+				contactsSent: contacts.length,
+				requests: 1 + rest.length,
+			},
 			pairedItem: items.map((_, item) => ({ item })),
 		},
 	];

@@ -16,22 +16,57 @@ import { accountTimeZone, accountTimeZoneProperty } from '../timeZone';
  * Doc: https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64/api-154088166
  */
 export const description = forOperation('workflow', 'findByContact', [
-	{ displayName: 'Case ID', name: 'caseId', type: 'string', default: '', description: 'case_id of the contact (give it or the callee)' },
-	{ displayName: 'Callee', name: 'callee', type: 'string', default: '', placeholder: 'e.g. +6212341234', description: 'Number of the contact (give it or the case ID)' },
-	{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', required: true, default: '', description: 'Start of the search window' },
-	{ displayName: 'End Time', name: 'endTime', type: 'dateTime', required: true, default: '', description: 'End of the search window' },
+	{
+		displayName: 'Case ID',
+		name: 'caseId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. C20250501001',
+		description: "The contact's case_id (give it or the callee)",
+	},
+	{
+		displayName: 'Callee',
+		name: 'callee',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +6212341234',
+		description: 'Number of the contact (give it or the case ID)',
+	},
+	{
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Start of the search window',
+	},
+	{
+		displayName: 'End Time',
+		name: 'endTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'End of the search window',
+	},
 	accountTimeZoneProperty,
 ]);
 
 /** @returns one item per input item: the answer envelope (its `data` fields are not documented). */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const zone = accountTimeZone.call(this, itemIndex);
 		const time = (name: string, field: string) => {
 			const raw = String(this.getNodeParameter(name, itemIndex, '') ?? '');
 			const instant = raw ? parseDateTime(raw, this.getTimezone()) : undefined;
 			if (!instant) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${field} is required and must be a date and time`, { itemIndex });
+				throw new NodeOperationError(
+					this.getNode(),
+					`Item ${itemIndex}: ${field} is required and must be a date and time`,
+					{ itemIndex },
+				);
 			}
 			return formatWithOffset(instant, zone);
 		};
@@ -42,8 +77,15 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			end_time: time('endTime', 'End Time'),
 		});
 		if (!body.case_id && !body.callee) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: give a Case ID or a Callee`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${itemIndex}: give a Case ID or a Callee`,
+				{ itemIndex },
+			);
 		}
-		return (await airudderApiRequest.call(this, ENDPOINTS.findWorkflowByContact, { body, itemIndex })) as IDataObject;
+		return (await airudderApiRequest.call(this, ENDPOINTS.findWorkflowByContact, {
+			body,
+			itemIndex,
+		})) as IDataObject;
 	});
 }

@@ -17,14 +17,21 @@ export const description = forOperation('workflow', 'getTaskDetail', [
 		type: 'json',
 		required: true,
 		default: '{}',
-		description: 'Request body as a JSON object. AIRudder did not publish its fields in a readable form; use the fields your account manager gave you.',
+		description:
+			'Request body as a JSON object. AIRudder did not publish its fields in a readable form; use the fields your account manager gave you.',
 	},
 ]);
 
 /** @returns one item per input item: the whole answer envelope. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const body = jsonObjectParameter.call(this, 'body', 'Body (JSON)', itemIndex);
-		return (await airudderApiRequest.call(this, ENDPOINTS.getWorkflowTaskDetail, { body, itemIndex })) as IDataObject;
+		return (await airudderApiRequest.call(this, ENDPOINTS.getWorkflowTaskDetail, {
+			body,
+			itemIndex,
+		})) as IDataObject;
 	});
 }

@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { compact } from '../../helpers/contacts';
 import { airudderApiRequest } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { additionalBodyFieldsProperty, forOperation, jsonObjectParameter, perItem, requiredString } from '../common';
+import {
+	additionalBodyFieldsProperty,
+	forOperation,
+	jsonObjectParameter,
+	perItem,
+	requiredString,
+} from '../common';
 import { workflowIdProperty } from './workflowId';
 
 /**
@@ -13,22 +19,56 @@ import { workflowIdProperty } from './workflowId';
  */
 export const description = forOperation('workflow', 'verifyCustomApiPush', [
 	workflowIdProperty,
-	{ displayName: 'Node ID', name: 'nodeId', type: 'string', required: true, default: '', description: 'node_id of the Custom API node (from the push)' },
-	{ displayName: 'Callee', name: 'callee', type: 'string', required: true, default: '', placeholder: 'e.g. +6212341234', description: 'The callee of the push' },
-	{ displayName: 'Case ID', name: 'caseId', type: 'string', default: '', description: 'case_id of the contact, if any' },
+	{
+		displayName: 'Node ID',
+		name: 'nodeId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. api_node_1',
+		description: 'The node_id of the Custom API node, as given in the push',
+	},
+	{
+		displayName: 'Callee',
+		name: 'callee',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +6212341234',
+		description: 'The callee of the push',
+	},
+	{
+		displayName: 'Case ID',
+		name: 'caseId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. C20250501001',
+		description: "The contact's case_id, if it has one",
+	},
 	additionalBodyFieldsProperty,
 ]);
 
 /** @returns one item per input item: the answer's `data` (fields not documented) with the envelope. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const body = compact({
 			workflow_id: requiredString.call(this, 'workflowId', 'Workflow ID', itemIndex),
 			node_id: requiredString.call(this, 'nodeId', 'Node ID', itemIndex),
 			callee: requiredString.call(this, 'callee', 'Callee', itemIndex),
 			case_id: this.getNodeParameter('caseId', itemIndex, '') as string,
-			...jsonObjectParameter.call(this, 'additionalBodyFields', 'Additional Body Fields', itemIndex),
+			...jsonObjectParameter.call(
+				this,
+				'additionalBodyFields',
+				'Additional Body Fields',
+				itemIndex,
+			),
 		});
-		return (await airudderApiRequest.call(this, ENDPOINTS.verifyCustomApiPush, { body, itemIndex })) as IDataObject;
+		return (await airudderApiRequest.call(this, ENDPOINTS.verifyCustomApiPush, {
+			body,
+			itemIndex,
+		})) as IDataObject;
 	});
 }

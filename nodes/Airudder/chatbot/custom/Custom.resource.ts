@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Make an API Call',
 				value: 'apiCall',
 				description: 'Call any AIRudder chatbot endpoint with this credential',
-				action: 'Make an AIRudder chatbot API call',
+				action: 'Make a chatbot API call',
 			},
 		],
 		default: 'apiCall',

@@ -17,9 +17,14 @@ export const description = forOperation('custom', 'apiCall', [
 		name: 'method',
 		type: 'options',
 		default: 'POST',
+		description: 'HTTP method of the endpoint, as its AIRudder doc page shows it',
 		options: [
 			{ name: 'GET', value: 'GET' },
-			{ name: 'POST', value: 'POST', description: 'Every chatbot endpoint AIRudder documents is POST' },
+			{
+				name: 'POST',
+				value: 'POST',
+				description: 'Every chatbot endpoint AIRudder documents is POST',
+			},
 		],
 	},
 	{
@@ -42,12 +47,19 @@ export const description = forOperation('custom', 'apiCall', [
 ]);
 
 /** @returns one item per input item: the whole answer envelope `{ request_id, code, message, data }`. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const method = this.getNodeParameter('method', itemIndex) as 'GET' | 'POST';
 		const path = requiredString.call(this, 'path', 'Path', itemIndex);
 		if (!path.startsWith('/') || path.startsWith('//') || /[?#]/.test(path)) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Path must start with "/" and hold no query string`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${itemIndex}: Path must start with "/" and hold no query string`,
+				{ itemIndex },
+			);
 		}
 		const endpoint: AirudderEndpoint = {
 			operationId: 'chatbotCustomApiCall',
@@ -58,7 +70,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			partial: true,
 			idempotent: method === 'GET',
 		};
-		const body = method === 'POST' ? jsonObjectParameter.call(this, 'body', 'Body (JSON)', itemIndex) : undefined;
+		const body =
+			method === 'POST'
+				? jsonObjectParameter.call(this, 'body', 'Body (JSON)', itemIndex)
+				: undefined;
 		return await airudderChatbotRequest.call(this, endpoint, { body, itemIndex });
 	});
 }

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send User Message',
 				value: 'sendUserMessage',
-				description: "Forward what an end user sent on the Huawei channel to the AIRudder chatbot",
+				description: 'Forward what an end user sent on the Huawei channel to the AIRudder chatbot',
 				action: 'Send a user message to the chatbot',
 			},
 		],

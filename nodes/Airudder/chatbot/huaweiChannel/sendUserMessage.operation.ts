@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { additionalBodyFieldsProperty, forOperation, jsonObjectParameter, perItem, requiredString } from '../../actions/common';
+import {
+	additionalBodyFieldsProperty,
+	forOperation,
+	jsonObjectParameter,
+	perItem,
+	requiredString,
+} from '../../actions/common';
 import { compact } from '../../helpers/contacts';
 import type { Problem } from '../../helpers/validation';
 import { airudderChatbotRequest, CHATBOT_ENDPOINTS } from '../../transport/chatbot';
@@ -39,8 +45,22 @@ export const description = forOperation('huaweiChannel', 'sendUserMessage', [
 		placeholder: 'e.g. hwbcauat',
 		description: 'The channel account configured in AIRudder (channel_id)',
 	},
-	{ displayName: 'User ID', name: 'userId', type: 'string', default: '', placeholder: 'e.g. 123', description: 'ID of the end user in the channel (user.id)' },
-	{ displayName: 'User Name', name: 'userName', type: 'string', default: '', placeholder: 'e.g. nick', description: 'Display name of the end user (user.name)' },
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 123',
+		description: 'ID of the end user in the channel',
+	},
+	{
+		displayName: 'User Name',
+		name: 'userName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. nick',
+		description: 'Display name of the end user (user.name)',
+	},
 	{
 		displayName: 'Messages',
 		name: 'messages',
@@ -55,20 +75,14 @@ export const description = forOperation('huaweiChannel', 'sendUserMessage', [
 				name: 'message',
 				values: [
 					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						default: 'text',
-						options: [
-							{ name: 'Audio', value: 'audio' },
-							{ name: 'File', value: 'file' },
-							{ name: 'Image', value: 'image' },
-							{ name: 'Interactive Reply', value: 'interactive', description: 'The option or button the user picked' },
-							{ name: 'Text', value: 'text' },
-							{ name: 'Video', value: 'video' },
-						],
+						displayName: 'File Name',
+						name: 'fileName',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. invoice.pdf',
+						description: 'Name of the file (media.name)',
+						displayOptions: { show: { type: ['file'] } },
 					},
-					{ displayName: 'Text', name: 'text', type: 'string', default: '', displayOptions: { show: { type: ['text'] } } },
 					{
 						displayName: 'Media URL',
 						name: 'url',
@@ -79,31 +93,13 @@ export const description = forOperation('huaweiChannel', 'sendUserMessage', [
 						displayOptions: { show: { type: ['image', 'video', 'audio', 'file'] } },
 					},
 					{
-						displayName: 'File Name',
-						name: 'fileName',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. invoice.pdf',
-						description: 'Name of the file (media.name)',
-						displayOptions: { show: { type: ['file'] } },
-					},
-					{
-						displayName: 'Reply Kind',
-						name: 'replyType',
-						type: 'options',
-						default: 'button_reply',
-						options: [
-							{ name: 'Button Reply', value: 'button_reply' },
-							{ name: 'List Reply', value: 'list_reply' },
-						],
-						displayOptions: { show: { type: ['interactive'] } },
-					},
-					{
 						displayName: 'Option ID',
 						name: 'replyId',
 						type: 'string',
 						default: '',
-						description: 'Unique ID of the option or button the user picked, as the chatbot sent it',
+						placeholder: 'e.g. 3eeb467c935f6f2cb45021364ef3c1e8-2-1-button-0-',
+						description:
+							'Unique ID of the option or button the user picked, as the chatbot sent it',
 						displayOptions: { show: { type: ['interactive'] } },
 					},
 					{
@@ -111,8 +107,49 @@ export const description = forOperation('huaweiChannel', 'sendUserMessage', [
 						name: 'replyTitle',
 						type: 'string',
 						default: '',
+						placeholder: 'e.g. Track my parcel',
 						description: 'Label of the option or button the user picked',
 						displayOptions: { show: { type: ['interactive'] } },
+					},
+					{
+						displayName: 'Reply Kind',
+						name: 'replyType',
+						type: 'options',
+						default: 'button_reply',
+						description: 'Whether the user pressed a reply button or picked from a list',
+						options: [
+							{ name: 'Button Reply', value: 'button_reply' },
+							{ name: 'List Reply', value: 'list_reply' },
+						],
+						displayOptions: { show: { type: ['interactive'] } },
+					},
+					{
+						displayName: 'Text',
+						name: 'text',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. I would like to pay my bill',
+						description: 'What the user wrote',
+						displayOptions: { show: { type: ['text'] } },
+					},
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						default: 'text',
+						description: 'What kind of message the user sent',
+						options: [
+							{ name: 'Audio', value: 'audio' },
+							{ name: 'File', value: 'file' },
+							{ name: 'Image', value: 'image' },
+							{
+								name: 'Interactive Reply',
+								value: 'interactive',
+								description: 'The option or button the user picked',
+							},
+							{ name: 'Text', value: 'text' },
+							{ name: 'Video', value: 'video' },
+						],
 					},
 				],
 			},
@@ -137,32 +174,60 @@ export interface HuaweiMessageRow {
  * @param position 0-based index of the row, named in the problem.
  * @returns `{ message }`, or `{ problem }` when a row misses its text, URL or option ID.
  */
-export function huaweiMessage(row: HuaweiMessageRow, position: number): { message: IDataObject } | { problem: Problem } {
+export function huaweiMessage(
+	row: HuaweiMessageRow,
+	position: number,
+): { message: IDataObject } | { problem: Problem } {
 	const type = row.type ?? 'text';
-	const problem = (name: string, label: string) => ({ problem: { field: `messages[${position}].${name}`, message: `Message ${position + 1}: ${label} is required` } });
+	const problem = (name: string, label: string) => ({
+		problem: {
+			field: `messages[${position}].${name}`,
+			message: `Message ${position + 1}: ${label} is required`,
+		},
+	});
 	if (type === 'text') {
 		return row.text?.trim() ? { message: { type, text: row.text } } : problem('text', 'Text');
 	}
 	if (type === 'interactive') {
 		const replyType = row.replyType ?? 'button_reply';
 		if (!row.replyId?.trim()) return problem(`interactive.${replyType}.id`, 'Option ID');
-		return { message: { type, interactive: { type: replyType, [replyType]: compact({ id: row.replyId, title: row.replyTitle }) } } };
+		return {
+			message: {
+				type,
+				interactive: {
+					type: replyType,
+					[replyType]: compact({ id: row.replyId, title: row.replyTitle }),
+				},
+			},
+		};
 	}
 	if (!row.url?.trim()) return problem('media.origin_url', 'Media URL');
-	return { message: { type, media: compact({ origin_url: row.url, name: type === 'file' ? row.fileName : undefined }) } };
+	return {
+		message: {
+			type,
+			media: compact({ origin_url: row.url, name: type === 'file' ? row.fileName : undefined }),
+		},
+	};
 }
 
 /** @returns one item per input item: AIRudder's answer envelope (its content is not documented). */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const rows = this.getNodeParameter('messages.message', itemIndex, []) as HuaweiMessageRow[];
 		const messages = rows.map((row, position) => {
 			const converted = huaweiMessage(row, position);
 			if ('problem' in converted) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${converted.problem.message}`, {
-					itemIndex,
-					description: `AIRudder field: ${converted.problem.field}`,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`Item ${itemIndex}: ${converted.problem.message}`,
+					{
+						itemIndex,
+						description: `AIRudder field: ${converted.problem.field}`,
+					},
+				);
 			}
 			return converted.message;
 		});
@@ -173,8 +238,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			...compact({ channel: text('channel'), channel_id: text('channelId') }),
 			...(Object.keys(user).length > 0 ? { user } : {}),
 			messages,
-			...jsonObjectParameter.call(this, 'additionalBodyFields', 'Additional Body Fields', itemIndex),
+			...jsonObjectParameter.call(
+				this,
+				'additionalBodyFields',
+				'Additional Body Fields',
+				itemIndex,
+			),
 		};
-		return await airudderChatbotRequest.call(this, CHATBOT_ENDPOINTS.huaweiUserSendMessage, { body, itemIndex });
+		return await airudderChatbotRequest.call(this, CHATBOT_ENDPOINTS.huaweiUserSendMessage, {
+			body,
+			itemIndex,
+		});
 	});
 }

@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { additionalBodyFieldsProperty, forOperation, jsonObjectParameter, perItem, requiredString } from '../../actions/common';
+import {
+	additionalBodyFieldsProperty,
+	forOperation,
+	jsonObjectParameter,
+	perItem,
+	requiredString,
+} from '../../actions/common';
 import { airudderChatbotRequest, CHATBOT_ENDPOINTS } from '../../transport/chatbot';
 
 /**
@@ -27,7 +33,7 @@ export const description = forOperation('message', 'getAll', [
 		type: 'string',
 		default: '',
 		description:
-			'Sent as last_msg_id: the ID of the last message you already have, to read further. Empty (as in the docs\' examples) for the first page.',
+			"Sent as last_msg_id: the ID of the last message you already have, to read further. Empty (as in the docs' examples) for the first page.",
 	},
 	{
 		displayName: 'Page Size',
@@ -35,7 +41,7 @@ export const description = forOperation('message', 'getAll', [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 20,
-		description: 'Number of messages to ask for (size; the docs\' examples use 20)',
+		description: "Number of messages to ask for (size; the docs' examples use 20)",
 	},
 	{
 		displayName: 'Type',
@@ -44,7 +50,11 @@ export const description = forOperation('message', 'getAll', [
 		default: '',
 		options: [
 			{ name: 'Not Sent', value: '', description: 'The request of the "Query message list" page' },
-			{ name: 'Single', value: 'single', description: 'Sends type "single", as the "*Query message list" page does' },
+			{
+				name: 'Single',
+				value: 'single',
+				description: 'Sends type "single", as the "*Query message list" page does',
+			},
 		],
 		description: 'The "type" field. AIRudder documents only the value "single", not its meaning.',
 	},
@@ -52,24 +62,39 @@ export const description = forOperation('message', 'getAll', [
 ]);
 
 /** @returns one item per message (the answer's `data` list, newest first in the docs' examples), paired to the input item. */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const type = this.getNodeParameter('messageListType', itemIndex, '') as string;
 		const size = this.getNodeParameter('size', itemIndex, 20) as number;
 		if (!Number.isInteger(size)) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: Page Size must be a whole number (got ${String(size)})`, {
-				itemIndex,
-				description: 'AIRudder field: size',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${itemIndex}: Page Size must be a whole number (got ${String(size)})`,
+				{
+					itemIndex,
+					description: 'AIRudder field: size',
+				},
+			);
 		}
 		const body: IDataObject = {
 			call_id: requiredString.call(this, 'callId', 'Conversation ID', itemIndex),
 			last_msg_id: String(this.getNodeParameter('lastMessageId', itemIndex, '') ?? '').trim(),
 			size,
 			...(type ? { type } : {}),
-			...jsonObjectParameter.call(this, 'additionalBodyFields', 'Additional Body Fields', itemIndex),
+			...jsonObjectParameter.call(
+				this,
+				'additionalBodyFields',
+				'Additional Body Fields',
+				itemIndex,
+			),
 		};
-		const envelope = await airudderChatbotRequest.call(this, CHATBOT_ENDPOINTS.listMessages, { body, itemIndex });
+		const envelope = await airudderChatbotRequest.call(this, CHATBOT_ENDPOINTS.listMessages, {
+			body,
+			itemIndex,
+		});
 		return Array.isArray(envelope.data) ? envelope.data : envelope;
 	});
 }

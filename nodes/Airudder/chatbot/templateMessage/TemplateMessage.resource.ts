@@ -16,8 +16,9 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Send',
 				value: 'send',
-				description: 'Send an approved WhatsApp template to the input items (one receiver per item)',
-				action: 'Send a WhatsApp template message',
+				description:
+					'Send an approved WhatsApp template to the input items (one receiver per item)',
+				action: 'Send a template message to real recipients',
 			},
 		],
 		default: 'send',

@@ -57,15 +57,24 @@ function wholeNumber(text: string): number | undefined {
  * docs' example) first, then the extra fields in their order. `{}` when nothing is given, since
  * `custom` is required and must be a JSON-formatted string.
  */
-export function buildCustom(robot: { robotId: string; robotVersionId: string }, extra: IDataObject): string | Problem {
+export function buildCustom(
+	robot: { robotId: string; robotVersionId: string },
+	extra: IDataObject,
+): string | Problem {
 	const custom: IDataObject = {};
-	for (const [param, key] of Object.entries(ROBOT_KEYS) as Array<[keyof typeof ROBOT_KEYS, string]>) {
+	for (const [param, key] of Object.entries(ROBOT_KEYS) as Array<
+		[keyof typeof ROBOT_KEYS, string]
+	>) {
 		const text = robot[param].trim();
 		if (!text) continue;
 		const value = wholeNumber(text);
-		if (value === undefined) return { field: `custom.${key}`, message: `${key} must be a whole number (got "${text}")` };
+		if (value === undefined)
+			return { field: `custom.${key}`, message: `${key} must be a whole number (got "${text}")` };
 		if (key in extra) {
-			return { field: `custom.${key}`, message: `${key} is set both in its own field and in Additional Custom Fields; keep one` };
+			return {
+				field: `custom.${key}`,
+				message: `${key} is set both in its own field and in Additional Custom Fields; keep one`,
+			};
 		}
 		custom[key] = value;
 	}
@@ -80,16 +89,30 @@ export function prepareReceiver(input: TemplateReceiverInput): PreparedReceiver 
 	const templateText = input.templateId.trim();
 	if (!templateText) return { field: 'template_id', message: 'Template ID is required' };
 	const templateId = wholeNumber(templateText);
-	if (templateId === undefined) return { field: 'template_id', message: `Template ID must be a whole number (got "${templateText}")` };
+	if (templateId === undefined)
+		return {
+			field: 'template_id',
+			message: `Template ID must be a whole number (got "${templateText}")`,
+		};
 	const channelId = input.channelId.trim();
-	if (!channelId) return { field: 'channel_id', message: 'Channel ID (the WABA account that owns the template) is required' };
+	if (!channelId)
+		return {
+			field: 'channel_id',
+			message: 'Channel ID (the WABA account that owns the template) is required',
+		};
 	const receiverId = input.receiverId.trim();
-	if (!receiverId) return { field: 'receivers[].id', message: "Receiver's WhatsApp ID is required" };
+	if (!receiverId)
+		return { field: 'receivers[].id', message: "Receiver's WhatsApp ID is required" };
 	const custom = buildCustom(input, input.extraCustom);
 	if (typeof custom !== 'string') return custom;
 	const variables: Record<string, string> = {};
 	for (const [name, value] of Object.entries(pairsToObject(input.variables))) {
-		variables[name] = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+		variables[name] =
+			value === undefined || value === null
+				? ''
+				: typeof value === 'object'
+					? JSON.stringify(value)
+					: String(value);
 	}
 	return { template_id: templateId, channel_id: channelId, custom, variables, receiverId };
 }
@@ -110,11 +133,14 @@ export interface ReceiverGroup<T> {
  * first member; variables compare as sets of name/value pairs). The docs show one `template[].variable` set per request for all its receivers, so
  * receivers whose variables (or template, channel, custom) differ go into separate requests.
  */
-export function groupReceivers<T>(entries: Array<T & { receiver: PreparedReceiver }>): Array<ReceiverGroup<T>> {
+export function groupReceivers<T>(
+	entries: Array<T & { receiver: PreparedReceiver }>,
+): Array<ReceiverGroup<T>> {
 	const groups = new Map<string, ReceiverGroup<T>>();
 	for (const entry of entries) {
-		const { receiverId: _receiverId, ...head } = entry.receiver;
-		const variables = Object.entries(head.variables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		const { template_id, channel_id, custom, variables: named } = entry.receiver;
+		const head = { template_id, channel_id, custom, variables: named };
+		const variables = Object.entries(named).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 		const key = JSON.stringify([head.template_id, head.channel_id, head.custom, variables]);
 		const group = groups.get(key) ?? { head, members: [] };
 		group.members.push(entry);
@@ -127,7 +153,11 @@ export function groupReceivers<T>(entries: Array<T & { receiver: PreparedReceive
  * The request body for one group, keys in the docs' order.
  * @param timestamp Unix time of the request in SECONDS.
  */
-export function templateSendBody(head: ReceiverGroup<unknown>['head'], receiverIds: string[], timestamp: number): IDataObject {
+export function templateSendBody(
+	head: ReceiverGroup<unknown>['head'],
+	receiverIds: string[],
+	timestamp: number,
+): IDataObject {
 	return {
 		template_id: head.template_id,
 		timestamp,

@@ -1,9 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { forOperation, jsonObjectParameter } from '../../actions/common';
+import { asNodeError, forOperation, jsonObjectParameter } from '../../actions/common';
 import { airudderChatbotRequest, CHATBOT_ENDPOINTS } from '../../transport/chatbot';
-import { groupReceivers, isProblem, prepareReceiver, templateSendBody, type PreparedReceiver } from './payload';
+import {
+	groupReceivers,
+	isProblem,
+	prepareReceiver,
+	templateSendBody,
+	type PreparedReceiver,
+} from './payload';
 
 /**
  * Template Message → Send: "Send template message", `POST /api/v1/template/send` (seed 000).
@@ -36,7 +47,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 62895422536400',
-		description: 'The WABA account that owns the template (channel_id). The channel itself is always WhatsApp.',
+		description:
+			'The WABA account that owns the template (channel_id). The channel itself is always WhatsApp.',
 	},
 	{
 		displayName: 'Receiver WhatsApp ID',
@@ -46,7 +58,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 8613112345678',
 		hint: 'Usually an expression such as {{ $json.phone }}',
-		description: "The receiver's WhatsApp account (receivers[].id): in the docs' example, the number with country code and no '+'",
+		description:
+			"The receiver's WhatsApp account: in the docs' example, the number with country code and no '+'",
 	},
 	{
 		displayName: 'Template Variables',
@@ -62,8 +75,22 @@ const properties: INodeProperties[] = [
 				displayName: 'Variable',
 				name: 'variable',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. name' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. {{ $json.firstName }}' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. name',
+						description: 'The placeholder name, as registered with the template',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. {{ $json.firstName }}',
+						description: 'The text put in the placeholder for this receiver',
+					},
 				],
 			},
 		],
@@ -74,7 +101,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 3927',
-		description: 'The chatbot that takes over replies (custom.robot_id, a whole number AIRudder gives you offline). Empty: not sent.',
+		description:
+			'The chatbot that takes over replies (custom.robot_id, a whole number AIRudder gives you offline). Empty: not sent.',
 	},
 	{
 		displayName: 'Chatbot Robot Version ID',
@@ -82,7 +110,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 2612',
-		description: 'Version of that chatbot (custom.robot_version_id, a whole number AIRudder gives you offline). Empty: not sent.',
+		description:
+			'Version of that chatbot (custom.robot_version_id, a whole number AIRudder gives you offline). Empty: not sent.',
 	},
 	{
 		displayName: 'Additional Custom Fields (JSON)',
@@ -107,10 +136,18 @@ function readReceiver(this: IExecuteFunctions, itemIndex: number): PreparedRecei
 		templateId: text('templateId'),
 		channelId: text('channelId'),
 		receiverId: text('receiverId'),
-		variables: this.getNodeParameter('templateVariables.variable', itemIndex, []) as Array<{ name?: string; value?: unknown }>,
+		variables: this.getNodeParameter('templateVariables.variable', itemIndex, []) as Array<{
+			name?: string;
+			value?: unknown;
+		}>,
 		robotId: text('robotId'),
 		robotVersionId: text('robotVersionId'),
-		extraCustom: jsonObjectParameter.call(this, 'additionalCustomFields', 'Additional Custom Fields (JSON)', itemIndex),
+		extraCustom: jsonObjectParameter.call(
+			this,
+			'additionalCustomFields',
+			'Additional Custom Fields (JSON)',
+			itemIndex,
+		),
 	});
 	if (isProblem(prepared)) {
 		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${prepared.message}`, {
@@ -131,21 +168,32 @@ function readReceiver(this: IExecuteFunctions, itemIndex: number): PreparedRecei
  * @throws NodeOperationError naming the item and AIRudder field (nothing sent); NodeApiError when
  *   AIRudder refuses a request.
  */
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const output: INodeExecutionData[] = [];
 	const entries: Entry[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			entries.push({ itemIndex, receiver: readReceiver.call(this, itemIndex) });
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
 			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
 		}
 	}
 	for (const { head, members } of groupReceivers<Entry>(entries)) {
-		const body = templateSendBody(head, members.map(({ receiver }) => receiver.receiverId), Math.floor(Date.now() / 1000));
+		const body = templateSendBody(
+			head,
+			members.map(({ receiver }) => receiver.receiverId),
+			Math.floor(Date.now() / 1000),
+		);
 		try {
-			const envelope = await airudderChatbotRequest.call(this, CHATBOT_ENDPOINTS.sendTemplateMessage, { body, itemIndex: members[0].itemIndex });
+			const envelope = await airudderChatbotRequest.call(
+				this,
+				CHATBOT_ENDPOINTS.sendTemplateMessage,
+				{ body, itemIndex: members[0].itemIndex },
+			);
 			const data = (envelope.data ?? {}) as IDataObject;
 			for (const { itemIndex, receiver } of members) {
 				output.push({
@@ -160,11 +208,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				});
 			}
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError.call(this, error, members[0].itemIndex);
 			for (const { itemIndex, receiver } of members) {
-				output.push({ json: { receiver: receiver.receiverId, error: (error as Error).message }, pairedItem: { item: itemIndex } });
+				output.push({
+					json: { receiver: receiver.receiverId, error: (error as Error).message },
+					pairedItem: { item: itemIndex },
+				});
 			}
 		}
 	}
-	return output.sort((a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item);
+	return output.sort(
+		(a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item,
+	);
 }
