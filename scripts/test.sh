@@ -10,4 +10,6 @@ cd "$(dirname "$0")/.."
 npm run lint --silent
 npm run build --silent
 bash scripts/n8n-runtime.sh
+# Debian's chromium for the editor test (test/e2e/browser.test.ts); installing it needs root (CI is root).
+if [ -n "${CI:-}" ] || [ "$(id -u)" -eq 0 ]; then bash scripts/chromium.sh; fi
 npx jest --ci "$@"
