@@ -15,7 +15,6 @@
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import { globalIgnores } from 'eslint/config';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tseslint from 'typescript-eslint';
@@ -30,9 +29,9 @@ export default tseslint.config(
 		extends: [
 			js.configs.recommended,
 			tseslint.configs.recommended,
-			importX.configs['flat/recommended'],
+			importX.flatConfigs.recommended,
 		],
-		settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+		settings: { 'import-x/resolver': { typescript: true } },
 		rules: {
 			// As in n8n-node lint.
 			'prefer-spread': 'off',

@@ -7,6 +7,8 @@ const common = {
 	moduleFileExtensions: ['ts', 'js', 'json'],
 };
 module.exports = {
+	// Workflow and e2e tests talk to real servers; e2e tests set longer limits where needed.
+	testTimeout: 30_000,
 	reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
@@ -14,7 +16,6 @@ module.exports = {
 			...common,
 			displayName: 'workflow',
 			testMatch: ['<rootDir>/test/workflow/**/*.test.ts'],
-			testTimeout: 30_000,
 		},
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
 	],
