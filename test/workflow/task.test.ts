@@ -169,9 +169,9 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 					startImmediately: false,
 					accountTimeZone: 'Asia/Jakarta',
 					scheduleStartTime:
-						'={{ $now.plus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).setZone("Asia/Jakarta", { keepLocalTime: true }).toISO() }}',
+						'={{ $now.plus({ days: 2 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).setZone("Asia/Jakarta", { keepLocalTime: true }).toISO() }}',
 					scheduleEndTime:
-						'={{ $now.plus({ days: 1 }).set({ hour: 11, minute: 30, second: 0, millisecond: 0 }).setZone("Asia/Jakarta", { keepLocalTime: true }).toISO() }}',
+						'={{ $now.plus({ days: 2 }).set({ hour: 11, minute: 30, second: 0, millisecond: 0 }).setZone("Asia/Jakarta", { keepLocalTime: true }).toISO() }}',
 				}),
 				contacts(1),
 			),
