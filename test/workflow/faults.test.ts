@@ -1,0 +1,135 @@
+/**
+ * Faults that test/workflow/voice-api.test.ts does not cover: slow answers to idempotent GETs, and
+ * truncated JSON whose connection is dropped mid-answer (sandbox fault `destroy` + `body`), for reads
+ * (retried) and for a task creation (never retried, reported as ambiguous).
+ *
+ * Not covered here: a GET that outlasts the request time-out. The time-out is a constant of 120 s
+ * in transport/index.ts (×3 attempts), too long for a test; it needs a shorter, configurable
+ * time-out (reported to the lead) before it can be tested.
+ */
+import { NodeApiError } from 'n8n-workflow';
+
+import {
+	airudderWorkflow,
+	contacts,
+	startAirudder,
+	taskCreateParameters,
+} from '../support/airudder';
+
+const TRUNCATED = '{"data":[{"RobotID":"e9f60ec4e5f1721c7992dc882767eb19","RobotName":"Coll';
+
+describe('AIRudder node under transport faults', () => {
+	let env: Awaited<ReturnType<typeof startAirudder>>;
+	beforeAll(async () => {
+		env = await startAirudder();
+		// get the token now, so that each test sees only its own business calls
+		await env.harness.run(
+			airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: true }),
+		);
+	});
+	afterAll(async () => await env.close());
+	beforeEach(() => {
+		env.sandbox.clearFaults();
+		env.sandbox.clearRequests();
+	});
+	const robotCalls = () => env.sandbox.requests.filter((r) => r.path === '/service/cloud/robot');
+	const robots = () =>
+		env.harness.run(airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: true }));
+
+	test('a slow GET (2 s) is waited for, not retried, and succeeds', async () => {
+		env.sandbox.setFault({ method: 'GET', path: '/service/cloud/robot', delayMs: 2000 });
+		const started = Date.now();
+		const result = await robots();
+		expect(result.error).toBeUndefined();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+		expect(robotCalls()).toHaveLength(1);
+		expect(result.output('AIRudder').length).toBeGreaterThan(0);
+	});
+
+	test('slow answers on several items of one execution: each item waits, none is sent twice', async () => {
+		const taskId = env.sandbox.tasks.size
+			? [...env.sandbox.tasks.keys()][0]
+			: ((await env.harness.run(airudderWorkflow(taskCreateParameters(), contacts(1)))).output(
+					'AIRudder',
+				)[0].json.TaskID as string);
+		env.sandbox.clearRequests();
+		env.sandbox.setFault({ method: 'GET', path: '/service/cloud/detail', delayMs: 700, times: 3 });
+		const result = await env.harness.run(
+			airudderWorkflow({ resource: 'task', operation: 'get', taskId: '={{ $json.id }}' }, [
+				{ id: taskId },
+				{ id: taskId },
+				{ id: taskId },
+			]),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output('AIRudder').map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
+		expect(env.sandbox.requests.filter((r) => r.path === '/service/cloud/detail')).toHaveLength(3);
+	});
+
+	// KNOWN BUG (reported to the lead): when the socket drops after the head and part of the body, axios
+	// fails with AxiosError ERR_BAD_RESPONSE "stream has been aborted" and status 200. transport/index.ts
+	// treats it as neither transient (retryDelay: no retry of the GET) nor ambiguous (isAmbiguousFailure:
+	// httpCode "200"), and the message does not say what happened. Drop `.failing` once fixed.
+	test.failing(
+		'truncated JSON with a dropped socket on a GET is retried, and the retry succeeds',
+		async () => {
+			env.sandbox.setFault({
+				method: 'GET',
+				path: '/service/cloud/robot',
+				status: 200,
+				body: TRUNCATED,
+				destroy: true,
+			});
+			const result = await robots();
+			expect(result.error).toBeUndefined();
+			expect(robotCalls().map((r) => Boolean(r.fault))).toEqual([true, false]);
+			expect(result.output('AIRudder').map((i) => i.json.RobotID)).toContain(
+				'e9f60ec4e5f1721c7992dc882767eb19',
+			);
+		},
+	);
+
+	test.failing(
+		'truncated JSON with a dropped socket on every attempt: 3 attempts, then a NodeApiError (no partial data)',
+		async () => {
+			env.sandbox.setFault({
+				method: 'GET',
+				path: '/service/cloud/robot',
+				status: 200,
+				body: TRUNCATED,
+				destroy: true,
+				times: 5,
+			});
+			const result = await robots();
+			expect(result.error).toBeInstanceOf(NodeApiError);
+			expect(robotCalls()).toHaveLength(3);
+			expect(result.status).toBe('error');
+			expect(result.runData.AIRudder?.[0]?.data).toBeUndefined();
+		},
+		30_000,
+	);
+
+	test.failing(
+		'a create whose answer is cut off mid-JSON is not retried and is reported as ambiguous',
+		async () => {
+			env.sandbox.setFault({
+				method: 'POST',
+				path: '/service/cloud/v2/task',
+				status: 200,
+				body: '{"data":{"TaskID":"c3b6b04c',
+				destroy: true,
+			});
+			const result = await env.harness.run(
+				airudderWorkflow(taskCreateParameters({ taskName: 'cut-off' }), contacts(2)),
+			);
+			expect(result.error?.message).toMatch(/^Creating task "cut-off" got no clear answer/);
+			expect(env.sandbox.requests.filter((r) => r.path === '/service/cloud/v2/task')).toHaveLength(
+				1,
+			);
+		},
+	);
+});
