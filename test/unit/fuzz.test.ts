@@ -32,17 +32,15 @@ const plaintext = unicode.filter((s) => !s.endsWith('\u0000'));
 /** AES keys: 16, 24 or 32 UTF-8 bytes, ASCII or multi-byte. */
 const key = fc
 	.oneof(
-		fc
-			.constantFrom(16, 24, 32)
-			.chain((n) =>
-				fc.string({
-					unit: fc.constantFrom(
-						...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#',
-					),
-					minLength: n,
-					maxLength: n,
-				}),
-			),
+		fc.constantFrom(16, 24, 32).chain((n) =>
+			fc.string({
+				unit: fc.constantFrom(
+					...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#',
+				),
+				minLength: n,
+				maxLength: n,
+			}),
+		),
 		fc.constantFrom(
 			'airudderredduria',
 			'éééééééé',
