@@ -70,66 +70,52 @@ describe('AIRudder node under transport faults', () => {
 		expect(env.sandbox.requests.filter((r) => r.path === '/service/cloud/detail')).toHaveLength(3);
 	});
 
-	// KNOWN BUG (reported to the lead): when the socket drops after the head and part of the body, axios
-	// fails with AxiosError ERR_BAD_RESPONSE "stream has been aborted" and status 200. transport/index.ts
-	// treats it as neither transient (retryDelay: no retry of the GET) nor ambiguous (isAmbiguousFailure:
-	// httpCode "200"), and the message does not say what happened. Drop `.failing` once fixed.
-	test.failing(
-		'truncated JSON with a dropped socket on a GET is retried, and the retry succeeds',
-		async () => {
-			env.sandbox.setFault({
-				method: 'GET',
-				path: '/service/cloud/robot',
-				status: 200,
-				body: TRUNCATED,
-				destroy: true,
-			});
-			const result = await robots();
-			expect(result.error).toBeUndefined();
-			expect(robotCalls().map((r) => Boolean(r.fault))).toEqual([true, false]);
-			expect(result.output('AIRudder').map((i) => i.json.RobotID)).toContain(
-				'e9f60ec4e5f1721c7992dc882767eb19',
-			);
-		},
-	);
+	// A socket dropped after the head and part of the body (axios ERR_BAD_RESPONSE, status 200) is a
+	// broken connection: reads are retried, writes reported as ambiguous.
+	test('truncated JSON with a dropped socket on a GET is retried, and the retry succeeds', async () => {
+		env.sandbox.setFault({
+			method: 'GET',
+			path: '/service/cloud/robot',
+			status: 200,
+			body: TRUNCATED,
+			destroy: true,
+		});
+		const result = await robots();
+		expect(result.error).toBeUndefined();
+		expect(robotCalls().map((r) => Boolean(r.fault))).toEqual([true, false]);
+		expect(result.output('AIRudder').map((i) => i.json.RobotID)).toContain(
+			'e9f60ec4e5f1721c7992dc882767eb19',
+		);
+	});
 
-	test.failing(
-		'truncated JSON with a dropped socket on every attempt: 3 attempts, then a NodeApiError (no partial data)',
-		async () => {
-			env.sandbox.setFault({
-				method: 'GET',
-				path: '/service/cloud/robot',
-				status: 200,
-				body: TRUNCATED,
-				destroy: true,
-				times: 5,
-			});
-			const result = await robots();
-			expect(result.error).toBeInstanceOf(NodeApiError);
-			expect(robotCalls()).toHaveLength(3);
-			expect(result.status).toBe('error');
-			expect(result.runData.AIRudder?.[0]?.data).toBeUndefined();
-		},
-		30_000,
-	);
+	test('truncated JSON with a dropped socket on every attempt: 3 attempts, then a NodeApiError (no partial data)', async () => {
+		env.sandbox.setFault({
+			method: 'GET',
+			path: '/service/cloud/robot',
+			status: 200,
+			body: TRUNCATED,
+			destroy: true,
+			times: 5,
+		});
+		const result = await robots();
+		expect(result.error).toBeInstanceOf(NodeApiError);
+		expect(robotCalls()).toHaveLength(3);
+		expect(result.status).toBe('error');
+		expect(result.runData.AIRudder?.[0]?.data).toBeUndefined();
+	}, 30_000);
 
-	test.failing(
-		'a create whose answer is cut off mid-JSON is not retried and is reported as ambiguous',
-		async () => {
-			env.sandbox.setFault({
-				method: 'POST',
-				path: '/service/cloud/v2/task',
-				status: 200,
-				body: '{"data":{"TaskID":"c3b6b04c',
-				destroy: true,
-			});
-			const result = await env.harness.run(
-				airudderWorkflow(taskCreateParameters({ taskName: 'cut-off' }), contacts(2)),
-			);
-			expect(result.error?.message).toMatch(/^Creating task "cut-off" got no clear answer/);
-			expect(env.sandbox.requests.filter((r) => r.path === '/service/cloud/v2/task')).toHaveLength(
-				1,
-			);
-		},
-	);
+	test('a create whose answer is cut off mid-JSON is not retried and is reported as ambiguous', async () => {
+		env.sandbox.setFault({
+			method: 'POST',
+			path: '/service/cloud/v2/task',
+			status: 200,
+			body: '{"data":{"TaskID":"c3b6b04c',
+			destroy: true,
+		});
+		const result = await env.harness.run(
+			airudderWorkflow(taskCreateParameters({ taskName: 'cut-off' }), contacts(2)),
+		);
+		expect(result.error?.message).toMatch(/^Creating task "cut-off" got no clear answer/);
+		expect(env.sandbox.requests.filter((r) => r.path === '/service/cloud/v2/task')).toHaveLength(1);
+	});
 });

@@ -159,11 +159,12 @@ export function jsonObjectParameter(
 	label: string,
 	itemIndex: number,
 ): IDataObject {
-	const raw = this.getNodeParameter(name, itemIndex, '{}') as unknown;
+	// Skip n8n's own JSON check so that the error names the item and the field.
+	const raw = this.getNodeParameter(name, itemIndex, '{}', { skipValidation: true }) as unknown;
 	if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as IDataObject;
 	const text = String(raw ?? '').trim();
 	if (!text) return {};
-	const parsed = jsonParse<unknown>(text, { fallbackValue: undefined });
+	const parsed = jsonParse<unknown>(text, { fallbackValue: null });
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -76,10 +76,20 @@ export function contactProblem(contact: IDataObject): Problem | undefined {
 	if (gender !== undefined && !(TASK_RULES.genders as readonly unknown[]).includes(gender)) {
 		return {
 			field: 'Gender',
-			message: `Gender must be "male" or "female" (got "${String(gender)}")`,
+			message: `Gender must be "male" or "female" (got ${describeValue(gender)})`,
 		};
 	}
 	return undefined;
+}
+
+/** A value for an error message: strings quoted, anything else as JSON (never throws). */
+function describeValue(value: unknown): string {
+	if (typeof value === 'string') return `"${value}"`;
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
 }
 
 /** Task-level settings of a create request (everything but Details). */

@@ -129,17 +129,37 @@ function parseBody(
 	}
 }
 
+/** Error codes of a connection that failed or broke off (no complete answer was received). */
+const BROKEN_CONNECTION_CODES = [
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'ERR_BAD_RESPONSE',
+];
+
+/**
+ * The code of a connection that failed or broke off mid-answer, searched through the error and
+ * its causes (n8n wraps the HTTP client's error), or undefined.
+ */
+function brokenConnectionCode(error: unknown): string | undefined {
+	for (let current = error as JsonObject | undefined, depth = 0; current && depth < 4; depth++) {
+		const code = typeof current.code === 'string' ? current.code : undefined;
+		if (code && BROKEN_CONNECTION_CODES.includes(code)) return code;
+		current = current.cause as JsonObject | undefined;
+	}
+	return undefined;
+}
+
 function retryDelay(error: JsonObject, attempt: number): number | undefined {
 	const response = (error.response ??
 		(error.cause as JsonObject | undefined)?.response) as unknown as RawResponse | undefined;
 	const status = Number(
 		response?.statusCode ?? (response as IDataObject | undefined)?.status ?? error.httpCode,
 	);
-	const code = String(error.code ?? (error.cause as JsonObject | undefined)?.code ?? '');
-	const transient =
-		status === 429 ||
-		status >= 500 ||
-		['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT'].includes(code);
+	const transient = status === 429 || status >= 500 || brokenConnectionCode(error) !== undefined;
 	if (!transient) return undefined;
 	const retryAfter = Number(header(response?.headers, 'retry-after'));
 	if (Number.isFinite(retryAfter) && retryAfter >= 0)
@@ -236,6 +256,15 @@ async function errorFromFailure(
 	aesKey: string | undefined,
 	itemIndex?: number,
 ): Promise<NodeApiError> {
+	const broken = brokenConnectionCode(error);
+	if (broken) {
+		// No complete answer: no HTTP code is set, so a failed write counts as ambiguous.
+		return new NodeApiError(this.getNode(), error, {
+			message: `The connection to AIRudder failed or broke off during ${endpoint.method} ${endpoint.path} (${broken})`,
+			description: `Doc: ${endpoint.docUrl}`,
+			itemIndex,
+		});
+	}
 	const cause = (error.cause ?? error) as JsonObject;
 	const response = (cause.response ?? error.response) as unknown as
 		| (RawResponse & { data?: unknown; status?: number })
@@ -388,7 +417,7 @@ export async function airudderDownload(
  * dropped connection) or a 5xx. A definite refusal (4xx, or a non-success `code`) is not ambiguous.
  */
 export function isAmbiguousFailure(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return true;
+	if (!(error instanceof NodeApiError) || brokenConnectionCode(error)) return true;
 	const status = Number(error.httpCode);
 	return !error.httpCode || !Number.isFinite(status) || status >= 500;
 }
