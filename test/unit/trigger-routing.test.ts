@@ -1,5 +1,11 @@
-import type { IDataObject, IHookFunctions, INode, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INode,
+	INodeProperties,
+	IWebhookDescription,
+} from 'n8n-workflow';
+import { NodeOperationError, WEBHOOK_RESOLVERS } from 'n8n-workflow';
 
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
@@ -244,16 +250,32 @@ describe('trigger descriptions', () => {
 			['*', ...VOICE_EVENTS.filter((e) => e.shape).map((e) => e.key)].sort(),
 		);
 		expect(values(chatbot.properties)).toEqual(['*', 'chatbotChannelMessageSentEvent']);
-		expect(voice.webhooks).toEqual([
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				path: '={{$parameter["secretLocation"] === "path" ? "airudder/:secret" : "airudder"}}',
-				responseMode: '={{$parameter["responseMode"] || "onReceived"}}',
-				responseData: '={{$parameter["responseMode"] === "lastNode" ? "firstEntryJson" : ""}}',
-			},
-		]);
-		expect(chatbot.webhooks?.[0].path).toContain('"airudder-chatbot/:secret"');
+		// Each field has a native resolver (no expression engine per request) whose template is the
+		// string the editor evaluates; both must give the same answers.
+		const fields = (webhook: IWebhookDescription) =>
+			(
+				webhook as unknown as Record<
+					symbol,
+					Record<string, { template: string; resolve(p: object): unknown }>
+				>
+			)[WEBHOOK_RESOLVERS];
+		for (const [description, path] of [
+			[voice, 'airudder'],
+			[chatbot, 'airudder-chatbot'],
+		] as const) {
+			const [webhook] = description.webhooks ?? [];
+			expect(webhook).toMatchObject({ name: 'default', httpMethod: 'POST' });
+			const resolvers = fields(webhook);
+			for (const field of ['path', 'responseMode', 'responseData'] as const) {
+				expect(webhook[field]).toBe(resolvers[field].template);
+			}
+			expect(resolvers.path.resolve({ secretLocation: 'none' })).toBe(path);
+			expect(resolvers.path.resolve({ secretLocation: 'path' })).toBe(`${path}/:secret`);
+			expect(resolvers.responseMode.resolve({})).toBe('onReceived');
+			expect(resolvers.responseMode.resolve({ responseMode: 'lastNode' })).toBe('lastNode');
+			expect(resolvers.responseData.resolve({ responseMode: 'onReceived' })).toBe('');
+			expect(resolvers.responseData.resolve({ responseMode: 'lastNode' })).toBe('firstEntryJson');
+		}
 	});
 
 	it('keep secrets in password fields and tell the user to give AIRudder the Production URL', () => {

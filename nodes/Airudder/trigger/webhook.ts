@@ -7,7 +7,12 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import {
+	fromFunction,
+	fromParameter,
+	NodeOperationError,
+	webhookDescriptionFields,
+} from 'n8n-workflow';
 
 import { type AirudderEvent } from './events';
 import {
@@ -30,7 +35,7 @@ import { ALL_EVENTS, routeCallback, type RoutingSettings } from './recognition';
 export interface CallbackTriggerSpec {
 	catalogue: readonly AirudderEvent[];
 	/** Webhook path; `/:secret` is appended when the shared secret travels in the URL path. */
-	path: string;
+	path: 'airudder' | 'airudder-chatbot';
 	/** Description of the Respond parameter (which callbacks may need a computed answer). */
 	respondDescription: string;
 	/** Extra entries of the Options collection (field filters). */
@@ -64,14 +69,25 @@ const duplicates = new DuplicateWindow();
  * the node's `webhookResponse` `{}` through (sent with `res.json`, i.e. application/json). In
  * lastNode mode it is `firstEntryJson`, so AIRudder gets the last node's first item as an object.
  */
-export function callbackWebhooks(path: string): IWebhookDescription[] {
+export function callbackWebhooks(path: 'airudder' | 'airudder-chatbot'): IWebhookDescription[] {
+	// Declared with n8n-workflow's field helpers so that n8n resolves them without its expression
+	// engine (a V8 isolate per request) when the node's parameters hold no expressions. The path
+	// functions are inlined into the editor's template, so they must be self-contained literals.
+	const pathField =
+		path === 'airudder'
+			? fromFunction((p) => (p.secretLocation === 'path' ? 'airudder/:secret' : 'airudder'))
+			: fromFunction((p) =>
+					p.secretLocation === 'path' ? 'airudder-chatbot/:secret' : 'airudder-chatbot',
+				);
 	return [
 		{
 			name: 'default',
 			httpMethod: 'POST',
-			path: `={{$parameter["secretLocation"] === "path" ? "${path}/:secret" : "${path}"}}`,
-			responseMode: '={{$parameter["responseMode"] || "onReceived"}}',
-			responseData: '={{$parameter["responseMode"] === "lastNode" ? "firstEntryJson" : ""}}',
+			...webhookDescriptionFields({
+				path: pathField,
+				responseMode: fromParameter('responseMode', 'onReceived'),
+				responseData: fromFunction((p) => (p.responseMode === 'lastNode' ? 'firstEntryJson' : '')),
+			}),
 		},
 	];
 }
