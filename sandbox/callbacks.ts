@@ -1,6 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 
+import { CHATBOT_EVENTS } from '../nodes/Airudder/trigger/events';
+
 /**
  * Callbacks ("webhooks") AIRudder POSTs to a URL the integrator gives it. Delivery follows the
  * documented pushes (seed 001 and the Workflow pages): JSON POST with `Content-Type:
@@ -98,7 +100,10 @@ const LINES = 'telemarketing-infocheck.openapi.yaml';
 const WORKFLOW = 'workflow.openapi.yaml';
 const LEADS = 'leads-inbound-encryption.openapi.yaml';
 
-/** Every webhook key of the four reference files this sandbox covers (not chatbot.openapi.yaml). */
+/**
+ * Every webhook key of the five reference files. The chatbot ones come from the trigger's catalogue
+ * (nodes/Airudder/trigger/events.ts), which holds the chatbot reference's examples.
+ */
 export const CALLBACK_EVENTS: ReadonlyMap<string, CallbackEvent> = new Map([
 	event('collectionTaskFinished', CORE, TASK_DOC, 'sandbox illustrative', sampleTask()),
 	event('collectionCallFinished', CORE, TASK_DOC, 'sandbox illustrative', sampleCall()),
@@ -389,6 +394,24 @@ export const CALLBACK_EVENTS: ReadonlyMap<string, CallbackEvent> = new Map([
 		duration: 42,
 		end_time: '2025-05-01 10:00:42',
 	}),
+	...CHATBOT_EVENTS.map((chatbot) =>
+		event(
+			chatbot.key,
+			'chatbot.openapi.yaml',
+			chatbot.docUrl ?? 'chatbot.openapi.yaml (no doc URL)',
+			chatbot.example
+				? chatbot.exampleSource === 'doc'
+					? 'doc example'
+					: 'reference example (illustrative)'
+				: 'sandbox illustrative',
+			// ILLUSTRATIVE where the reference has no example: only the call id the docs' chatbot
+			// examples carry, so that the payload is recognisably a sandbox one.
+			(chatbot.example as Record<string, unknown> | undefined) ?? {
+				call_id: 'sandbox-chatbot-call-1',
+				sandbox_event: chatbot.key,
+			},
+		),
+	),
 ]);
 
 /** Default payload of `event` (a deep copy) and where it comes from. @throws Error for an unknown event. */

@@ -46,24 +46,22 @@ const SEEDS = '/work/shared/seeds';
 const withReference = existsSync(REFERENCE) ? it : it.skip;
 
 describe('callback catalogue', () => {
-	withReference(
-		'covers exactly the webhook keys of the four reference files (chatbot excluded)',
-		() => {
-			const keys: string[] = [];
-			for (const file of [
-				'core-collection',
-				'telemarketing-infocheck',
-				'workflow',
-				'leads-inbound-encryption',
-			]) {
-				const text = readFileSync(join(REFERENCE, `${file}.openapi.yaml`), 'utf8');
-				// From `webhooks:` to the next top-level key.
-				const section = text.slice(text.indexOf('\nwebhooks:\n') + 11).split(/\n(?=\S)/)[0];
-				keys.push(...[...section.matchAll(/^ {2}([A-Za-z]+):$/gm)].map((m) => m[1]));
-			}
-			expect([...CALLBACK_EVENTS.keys()].sort()).toEqual(keys.sort());
-		},
-	);
+	withReference('covers exactly the webhook keys of the five reference files', () => {
+		const keys: string[] = [];
+		for (const file of [
+			'core-collection',
+			'telemarketing-infocheck',
+			'workflow',
+			'leads-inbound-encryption',
+			'chatbot',
+		]) {
+			const text = readFileSync(join(REFERENCE, `${file}.openapi.yaml`), 'utf8');
+			// From `webhooks:` to the next top-level key.
+			const section = text.slice(text.indexOf('\nwebhooks:\n') + 11).split(/\n(?=\S)/)[0];
+			keys.push(...[...section.matchAll(/^ {2}([A-Za-z0-9]+):$/gm)].map((m) => m[1]));
+		}
+		expect([...CALLBACK_EVENTS.keys()].sort()).toEqual(keys.sort());
+	});
 
 	withReference('carries the WABA status example of seed 001 exactly', () => {
 		const seed = readdirSync(SEEDS).find((name) => name.startsWith('001_'))!;
