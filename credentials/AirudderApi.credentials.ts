@@ -80,6 +80,24 @@ export class AirudderApi implements ICredentialType {
 			displayOptions: { show: { encrypt: [true] } },
 			description: 'The AES key AIRudder gave you (16, 24 or 32 characters)',
 		},
+		{
+			displayName: 'Process API Tenant ID',
+			name: 'processTenantId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1024',
+			description:
+				'Only for Process → Get Node Read Status, which authenticates with its own tenantId header. Leave empty otherwise.',
+		},
+		{
+			displayName: 'Process API Token',
+			name: 'processToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for Process → Get Node Read Status: the user token sent in its token header. Leave empty otherwise.',
+		},
 	];
 
 	/**

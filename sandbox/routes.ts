@@ -1,5 +1,5 @@
 import { obtainToken } from './auth';
-import type { JsonReply } from './envelope';
+import { invalid, isObject, type JsonReply } from './envelope';
 import { sendSms } from './sms';
 import type { SandboxState } from './state';
 import {
@@ -146,4 +146,27 @@ export const ROUTES: Route[] = [
 		aes: 'optional',
 		handler: (_state, { body }) => sendSms(body),
 	},
+	{
+		method: 'POST',
+		path: '/api/v1/process/queryTaskQian',
+		operationId: 'processQueryTaskQian',
+		docUrl: 'seed 003 (a docs-site 1780479 page outside the navigation)',
+		// Its own headers tenantId and token (both optional on the page), not the cloud token; whether
+		// AES applies is not documented. The documented answer is the page's example: empty lists.
+		auth: false,
+		aes: 'none',
+		handler: (_state, { body }) => queryTaskQian(body),
+	},
 ];
+
+/**
+ * `POST /api/v1/process/queryTaskQian` (seed 003): all body fields are optional on the page; the
+ * answer is its example `{data: {read: [], unRead: []}, msg: '', retcode: 0, traceId}`, with the
+ * request's traceId echoed (ILLUSTRATIVE: the page's example traceId is empty).
+ */
+function queryTaskQian(body: unknown): JsonReply {
+	if (body !== undefined && !isObject(body)) return invalid('body', 'must be a JSON object');
+	const header = isObject(body) && isObject(body.header) ? body.header : {};
+	const traceId = typeof header.traceId === 'string' ? header.traceId : '';
+	return { status: 200, body: { data: { read: [], unRead: [] }, msg: '', retcode: 0, traceId } };
+}

@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as custom from './actions/custom/Custom.resource';
+import * as processApi from './actions/process/Process.resource';
 import * as recording from './actions/recording/Recording.resource';
 import * as robot from './actions/robot/Robot.resource';
 import * as sms from './actions/sms/Sms.resource';
@@ -39,6 +40,7 @@ export class Airudder implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Custom API Call', value: 'custom' },
+					{ name: 'Process', value: 'process' },
 					{ name: 'Recording', value: 'recording' },
 					{ name: 'Robot', value: 'robot' },
 					{ name: 'SMS', value: 'sms' },
@@ -52,6 +54,7 @@ export class Airudder implements INodeType {
 			...recording.description,
 			...workflow.description,
 			...sms.description,
+			...processApi.description,
 			...custom.description,
 		],
 	};

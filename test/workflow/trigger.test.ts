@@ -86,10 +86,13 @@ describe('AIRudder triggers: webhook()', () => {
 
 	it('recognises the sandbox callbacks like the catalogue says (same key, shared twin, or unknown)', async () => {
 		for (const [key, callback] of CALLBACK_EVENTS) {
-			const result = await call({}, { body: callback.example });
-			const event = VOICE_EVENTS.find((e) => e.key === key)!;
+			// Each callback goes to the trigger of its reference file.
+			const chatbot = callback.file === 'chatbot.openapi.yaml';
+			const catalogue = chatbot ? CHATBOT_EVENTS : VOICE_EVENTS;
+			const result = await call({}, { body: callback.example }, chatbot ? CHATBOT : VOICE);
+			const event = catalogue.find((e) => e.key === key)!;
 			const expected = event.shape
-				? VOICE_EVENTS.find((e) => e.shape === event.shape)!.key
+				? catalogue.find((e) => e.shape === event.shape)!.key
 				: 'unknown';
 			expect({ key, _event: result.workflowData?.[0][0].json._event }).toEqual({
 				key,

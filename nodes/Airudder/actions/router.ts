@@ -1,5 +1,6 @@
 import { operationRouter } from './common';
 import * as custom from './custom/Custom.resource';
+import * as processApi from './process/Process.resource';
 import * as recording from './recording/Recording.resource';
 import * as robot from './robot/Robot.resource';
 import * as sms from './sms/Sms.resource';
@@ -13,5 +14,6 @@ export const router = operationRouter({
 	recording: recording.operations,
 	workflow: workflow.operations,
 	sms: sms.operations,
+	process: processApi.operations,
 	custom: custom.operations,
 });

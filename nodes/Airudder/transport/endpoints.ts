@@ -13,6 +13,8 @@ export interface AirudderEndpoint {
 	docUrl: string;
 	/** Value of the body's `code` that means success: 200 for the cloud API, 0 for SMS. */
 	successCode: number;
+	/** Body field that carries that code, when it is not `code` (e.g. `retcode`). */
+	codeField?: string;
 	/** The reference marks the contract partial (x-incomplete): users may add fields. */
 	partial: boolean;
 	/** Safe to send again after a 429/5xx/time-out (reads only). */
@@ -28,7 +30,7 @@ function endpoint(
 	method: 'GET' | 'POST',
 	path: string,
 	docUrl: string,
-	extra: Partial<Pick<AirudderEndpoint, 'successCode' | 'partial'>> = {},
+	extra: Partial<Pick<AirudderEndpoint, 'successCode' | 'partial' | 'codeField'>> = {},
 ): AirudderEndpoint {
 	return {
 		operationId,
@@ -130,6 +132,17 @@ export const ENDPOINTS = {
 		{
 			successCode: 0,
 		},
+	),
+	/**
+	 * Body {header: {payloadVersion, traceId}, payload: {procInstId, taskKey}}; headers tenantId and
+	 * token instead of the cloud token; success `retcode` 0. The page gives no base URL.
+	 */
+	queryNodeReadStatus: endpoint(
+		'processQueryTaskQian',
+		'POST',
+		'/api/v1/process/queryTaskQian',
+		'shared/seeds/003 (a docs-site 1780479 page outside the navigation)',
+		{ successCode: 0, codeField: 'retcode' },
 	),
 } satisfies Record<string, AirudderEndpoint>;
 

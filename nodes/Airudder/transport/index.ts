@@ -32,8 +32,15 @@ export interface AirudderRequest {
 	qs?: IDataObject;
 	/** JSON body (POST). */
 	body?: IDataObject;
+	/** Extra headers (e.g. an endpoint's own credentials). */
+	headers?: IDataObject;
 	/** Item the request is for, named in errors. */
 	itemIndex?: number;
+}
+
+/** The success code an answer carries, in the field the endpoint uses (`code` by default). */
+function answerCode(endpoint: AirudderEndpoint, json: IDataObject): unknown {
+	return json[endpoint.codeField ?? 'code'];
 }
 
 interface ConnectionSettings {
@@ -68,7 +75,7 @@ function buildRequest(
 		method: endpoint.method,
 		baseURL: settings.baseUrl,
 		url: endpoint.path,
-		headers: { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' },
+		headers: { 'Content-Type': 'application/json', 'User-Agent': 'Airudder', ...request.headers },
 		encoding,
 		json: false,
 		returnFullResponse: true,
@@ -174,7 +181,7 @@ function apiError(
 	parsed: { json?: IDataObject; text: string },
 	itemIndex?: number,
 ): NodeApiError {
-	const code = parsed.json?.code;
+	const code = parsed.json ? answerCode(endpoint, parsed.json) : undefined;
 	const own = parsed.json ? envelopeMessage(parsed.json) : undefined;
 	const known = describeCode(code ?? status);
 	const message = parsed.json
@@ -241,7 +248,7 @@ export async function airudderApiRequest(
 			);
 		}
 		const parsed = parseBody(response.body, response.headers, settings.aesKey);
-		if (!parsed.json || Number(parsed.json.code) !== endpoint.successCode) {
+		if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode) {
 			throw apiError.call(this, endpoint, response.statusCode, parsed, request.itemIndex);
 		}
 		return parsed.json;
@@ -368,7 +375,7 @@ export async function airudderApiFetch(
 		};
 	}
 	const parsed = parseBody(await readText(body), response.headers, settings.aesKey);
-	if (!parsed.json || Number(parsed.json.code) !== endpoint.successCode) {
+	if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode) {
 		throw apiError.call(this, endpoint, response.statusCode, parsed, request.itemIndex);
 	}
 	return { json: parsed.json };
