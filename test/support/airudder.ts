@@ -57,11 +57,25 @@ export function contacts(
 	}));
 }
 
+/** The node under test in a {@link itemsWorkflow}: its type, name and credential. */
+export interface NodeUnderTest {
+	type: string;
+	name: string;
+	credentials: INode['credentials'];
+}
+
+const AIRUDDER_NODE: NodeUnderTest = {
+	type: AIRUDDER_TYPE,
+	name: 'AIRudder',
+	credentials: { airudderApi: { id: 'cred-1', name: 'AIRudder sandbox' } },
+};
+
 /**
- * Manual Trigger → Items (the given input items) → AIRudder node with `parameters`
+ * Manual Trigger → Items (the given input items) → the node under test with `parameters`
  * (and node `settings` such as continueOnFail / executeOnce).
  */
-export function airudderWorkflow(
+export function itemsWorkflow(
+	target: NodeUnderTest,
 	parameters: IDataObject,
 	items: IDataObject[] = [{}],
 	settings: Partial<INode> = {},
@@ -85,16 +99,25 @@ export function airudderWorkflow(
 		nodes: [
 			node('Start', MANUAL_TRIGGER_TYPE, 1, {}),
 			node('Items', TEST_ITEMS_TYPE, 2, { items: JSON.stringify(items) }),
-			node('AIRudder', AIRUDDER_TYPE, 3, parameters, {
-				credentials: { airudderApi: { id: 'cred-1', name: 'AIRudder sandbox' } },
+			node(target.name, target.type, 3, parameters, {
+				credentials: target.credentials,
 				...settings,
 			}),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: 'AIRudder', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: target.name, type: 'main', index: 0 }]] },
 		},
 	};
+}
+
+/** {@link itemsWorkflow} with the AIRudder node (named "AIRudder", credential `airudderApi`). */
+export function airudderWorkflow(
+	parameters: IDataObject,
+	items: IDataObject[] = [{}],
+	settings: Partial<INode> = {},
+): HarnessWorkflow {
+	return itemsWorkflow(AIRUDDER_NODE, parameters, items, settings);
 }
 
 /** Task → Create parameters for a sandbox run (start immediately, telemarketing). */

@@ -7,12 +7,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { AirudderChatbotApi } from '../../credentials/AirudderChatbotApi.credentials';
 import { AirudderChatbot } from '../../nodes/Airudder/AirudderChatbot.node';
 import { handleChatbot } from '../../sandbox/chatbot';
-import {
-	MANUAL_TRIGGER_TYPE,
-	TEST_ITEMS_TYPE,
-	WorkflowHarness,
-	type HarnessWorkflow,
-} from '../support/workflow';
+import { itemsWorkflow } from '../support/airudder';
+import { WorkflowHarness, type HarnessWorkflow } from '../support/workflow';
 
 const CHATBOT_TYPE = 'n8n-nodes-airudder.airudderChatbot';
 const API_KEY = 'wf-chatbot-api-key';
@@ -84,41 +80,21 @@ async function startChatbotServer() {
 }
 
 /** Manual Trigger → Items → AIRudder Chatbot with `parameters`. */
-function chatbotWorkflow(
+const chatbotWorkflow = (
 	parameters: IDataObject,
 	items: IDataObject[] = [{}],
 	settings: Partial<INode> = {},
-): HarnessWorkflow {
-	const node = (
-		name: string,
-		type: string,
-		x: number,
-		params: IDataObject,
-		extra: Partial<INode> = {},
-	): INode => ({
-		id: `00000000-0000-4000-8000-00000000000${x}`,
-		name,
-		type,
-		typeVersion: 1,
-		position: [x * 200, 0],
-		parameters: params as INode['parameters'],
-		...extra,
-	});
-	return {
-		nodes: [
-			node('Start', MANUAL_TRIGGER_TYPE, 1, {}),
-			node('Items', TEST_ITEMS_TYPE, 2, { items: JSON.stringify(items) }),
-			node(NODE, CHATBOT_TYPE, 3, parameters, {
-				credentials: { airudderChatbotApi: { id: 'cred-1', name: 'Chatbot sandbox' } },
-				...settings,
-			}),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: NODE, type: 'main', index: 0 }]] },
+): HarnessWorkflow =>
+	itemsWorkflow(
+		{
+			type: CHATBOT_TYPE,
+			name: NODE,
+			credentials: { airudderChatbotApi: { id: 'cred-1', name: 'Chatbot sandbox' } },
 		},
-	};
-}
+		parameters,
+		items,
+		settings,
+	);
 
 /** Template Message → Send, wired to the input items as in the seed's example. */
 const sendParameters = (overrides: IDataObject = {}): IDataObject => ({
