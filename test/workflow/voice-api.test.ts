@@ -286,6 +286,28 @@ describe('AIRudder node: recordings, workflows, SMS, custom calls, errors, retri
 		expect(wrong.error?.message).toMatch(/with code 0/);
 	});
 
+	test('Custom API Call refuses a path without "/" or with a query string before sending', async () => {
+		const result = await env.harness.run(
+			airudderWorkflow(
+				{ resource: 'custom', operation: 'apiCall', method: 'GET', path: '={{ $json.path }}' },
+				[
+					{ path: 'service/cloud/detail' },
+					{ path: '/service/cloud/detail?TaskID=1' },
+					{ path: '//evil/x' },
+				],
+				{ continueOnFail: true },
+			),
+		);
+		const message = (i: number) =>
+			`Item ${i}: Path must start with "/" and hold no query string (use Query Parameters)`;
+		expect(result.output('AIRudder').map((item) => item.json.error)).toEqual([
+			message(0),
+			message(1),
+			message(2),
+		]);
+		expect(calls()).toHaveLength(0);
+	});
+
 	test('HTML and truncated JSON answers become NodeApiErrors with a short excerpt', async () => {
 		env.sandbox.setFault({
 			method: 'GET',

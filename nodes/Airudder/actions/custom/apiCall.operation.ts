@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { pairsToObject } from '../../helpers/contacts';
 import { airudderApiRequest } from '../../transport';
 import type { AirudderEndpoint } from '../../transport/endpoints';
-import { forOperation, jsonObjectParameter, perItem, requiredString } from '../common';
+import { customApiPath, forOperation, jsonObjectParameter, perItem } from '../common';
 
 /**
  * Custom API Call → Make an API Call: any AIRudder cloud endpoint (plans, strategies, the
@@ -89,14 +88,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const method = this.getNodeParameter('method', itemIndex) as 'GET' | 'POST';
-		const path = requiredString.call(this, 'path', 'Path', itemIndex);
-		if (!path.startsWith('/') || /^\/\//.test(path) || /[?#]/.test(path)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Item ${itemIndex}: Path must start with "/" and hold no query string (use Query Parameters)`,
-				{ itemIndex },
-			);
-		}
+		const path = customApiPath.call(this, itemIndex, ' (use Query Parameters)');
 		const endpoint: AirudderEndpoint = {
 			operationId: 'customApiCall',
 			method,

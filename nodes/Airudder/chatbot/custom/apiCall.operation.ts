@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { forOperation, jsonObjectParameter, perItem, requiredString } from '../../actions/common';
+import { customApiPath, forOperation, jsonObjectParameter, perItem } from '../../actions/common';
 import type { AirudderEndpoint } from '../../transport/endpoints';
 import { airudderChatbotRequest, CHATBOT_DOCS } from '../../transport/chatbot';
 
@@ -53,14 +52,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const method = this.getNodeParameter('method', itemIndex) as 'GET' | 'POST';
-		const path = requiredString.call(this, 'path', 'Path', itemIndex);
-		if (!path.startsWith('/') || path.startsWith('//') || /[?#]/.test(path)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Item ${itemIndex}: Path must start with "/" and hold no query string`,
-				{ itemIndex },
-			);
-		}
+		const path = customApiPath.call(this, itemIndex);
 		const endpoint: AirudderEndpoint = {
 			operationId: 'chatbotCustomApiCall',
 			method,
