@@ -256,12 +256,18 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results.json');
 
-/** Merges `fields` into bench/results.json (keeps the other command's fields). */
-export function writeResults(fields: IDataObject): void {
+/**
+ * Merges `fields` into bench/results.json. With `keep`, only the existing fields whose names match it
+ * survive (a full `npm run bench` keeps the soak's); without, every existing field does.
+ */
+export function writeResults(fields: IDataObject, keep?: RegExp): void {
 	const current = fs.existsSync(RESULTS_FILE)
 		? (JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as IDataObject)
 		: {};
-	fs.writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...current, ...fields }, null, 2)}\n`);
+	const kept = keep
+		? Object.fromEntries(Object.entries(current).filter(([name]) => keep.test(name)))
+		: current;
+	fs.writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...kept, ...fields }, null, 2)}\n`);
 }
 
 /** Waits until n8n has stored `expected` more finished executions of a workflow than `before`. */

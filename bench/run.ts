@@ -31,6 +31,7 @@ import {
 	percentile,
 	post,
 	resetPeak,
+	RESULTS_FILE,
 	ROBOT_ID,
 	ROOT,
 	round,
@@ -49,6 +50,7 @@ const GET_EXECUTIONS = 10;
 const INTAKE_POSTS = Number(process.env.BENCH_INTAKE_POSTS ?? 2000);
 const INTAKE_CONCURRENCY = 20;
 const SERIAL_POSTS = 100;
+const INTAKE_WARMUP_POSTS = 100;
 const MB = 1024 * 1024;
 
 /** Generates `n` valid contacts; the same source text runs in n8n's Code node and in the stringify probe. */
@@ -241,13 +243,365 @@ async function nodeTimeMs(n8n: N8nInstance, workflowId: string, nodeName: string
 	return task.executionTime;
 }
 
+/** Parts of the run; `BENCH_ONLY=recording,intake` runs some (the others keep their last figures). */
+const SECTIONS = ['recording', 'tokens', 'contacts', 'intake'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function selectedSections(): Section[] {
+	const only = (process.env.BENCH_ONLY ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+	const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+	if (unknown.length)
+		throw new Error(
+			`BENCH_ONLY: unknown section(s) ${unknown.join(', ')}; use ${SECTIONS.join(', ')}`,
+		);
+	return only.length ? (only as Section[]) : [...SECTIONS];
+}
+
+/** Recording sizes (MB) downloaded in every round, and the number of rounds (medians are reported). */
+const RECORDING_SIZES_MB = [5, 50, 200] as const;
+const RECORDING_ROUNDS = 3;
+/** Pass mark: the median RSS rise of a 200 MB download may exceed that of a 5 MB one by at most this (MB). */
+const RSS_GROWTH_LIMIT_MB = 20;
+
+/** Peak RSS of n8n while Recording → Get Call Recording downloads 5, 50 and 200 MB, interleaved, medians. */
+async function recordingSection(
+	sandbox: Sandbox,
+	flowUrl: string,
+	pid: number,
+): Promise<IDataObject> {
+	say(
+		`recording download: peak RSS of the n8n process, ${RECORDING_SIZES_MB.join(' / ')} MB × ${RECORDING_ROUNDS} rounds`,
+	);
+	await recordingPeak(sandbox, flowUrl, pid, 5 * MB); // warm-up
+	const peaks = new Map<number, number[]>(RECORDING_SIZES_MB.map((size) => [size, []]));
+	const rises = new Map<number, number[]>(RECORDING_SIZES_MB.map((size) => [size, []]));
+	for (let r = 0; r < RECORDING_ROUNDS; r++) {
+		for (const size of RECORDING_SIZES_MB) {
+			const { baseMb, peakMb } = await recordingPeak(sandbox, flowUrl, pid, size * MB);
+			peaks.get(size)!.push(peakMb);
+			rises.get(size)!.push(peakMb - baseMb);
+		}
+	}
+	const peak = (size: number) => median(peaks.get(size)!);
+	const rise = (size: number) => median(rises.get(size)!);
+	return {
+		binaryDataMode:
+			'filesystem (n8n 2.41 default outside queue mode; N8N_DEFAULT_BINARY_DATA_MODE)',
+		recordingRounds: RECORDING_ROUNDS,
+		peakRssMbDownload5MB: round(peak(5), 1),
+		peakRssMbDownload50MB: round(peak(50), 1),
+		peakRssMbDownload200MB: round(peak(200), 1),
+		peakRssRiseMbDownload5MB: round(rise(5), 1),
+		peakRssRiseMbDownload50MB: round(rise(50), 1),
+		peakRssRiseMbDownload200MB: round(rise(200), 1),
+		peakRssGrowthMbFor195MBMore: round(rise(200) - rise(5), 1),
+		peakRssRatio50MBvs5MB: round(peak(50) / peak(5), 3),
+		peakRssRatio200MBvs5MB: round(peak(200) / peak(5), 3),
+	};
+}
+
+/** Token exchanges and wall time of 1,000 Task → Get, ours vs HTTP Request logging in per execution / per item. */
+async function tokensSection(
+	sandbox: Sandbox,
+	url: (id: string) => string,
+	taskId: string,
+): Promise<IDataObject> {
+	say(`token exchanges: ${GET_ITEMS} Task → Get items × ${GET_EXECUTIONS} executions`);
+	const tokenRun = async (id: string) => {
+		sandbox.clearRequests();
+		const before = sandbox.tokensIssued;
+		const t0 = Date.now();
+		for (let i = 0; i < GET_EXECUTIONS; i++) await runFlow(url(id), { taskId });
+		const calls = sandbox.requests.filter(
+			(r) => r.path === '/service/cloud/detail' && r.status === 200,
+		).length;
+		if (calls !== GET_ITEMS * GET_EXECUTIONS)
+			throw new Error(`${id}: ${calls} detail calls, expected ${GET_ITEMS * GET_EXECUTIONS}`);
+		return { exchanges: ((sandbox.tokensIssued - before) * 1000) / calls, ms: Date.now() - t0 };
+	};
+	const oursTokens = await tokenRun('bench-tokens-ours');
+	const httpTokens = await tokenRun('bench-tokens-http');
+	const naiveTokens = await tokenRun('bench-tokens-http-naive');
+	return {
+		tokenExchangesPer1000Ops: oursTokens.exchanges,
+		httpRequestTokenExchangesPer1000Ops: httpTokens.exchanges,
+		httpRequestPerItemLoginTokenExchangesPer1000Ops: naiveTokens.exchanges,
+		tokenExchangeRatioHttpRequestVsOurs: round(httpTokens.exchanges / oursTokens.exchanges, 1),
+		wallMsFor1000GetsOurs: oursTokens.ms,
+		wallMsFor1000GetsHttpRequest: httpTokens.ms,
+	};
+}
+
+/** Requests and wall time of a 10,000-contact task (three ways), then Task → Create's per-contact overhead. */
+async function contactsSection(
+	sandbox: Sandbox,
+	n8n: N8nInstance,
+	url: (id: string) => string,
+	token: string,
+): Promise<IDataObject> {
+	say(
+		`${CONTACTS} contacts: Task Create vs one HTTP Request per contact vs Code batch + one HTTP Request`,
+	);
+	const createRun = async (id: string, n: number) => {
+		sandbox.clearRequests();
+		const { ms } = await runFlow(url(id), { n });
+		const creates = sandbox.requests.filter((r) => r.path === '/service/cloud/v2/task');
+		const contactsSent = creates.reduce(
+			(sum, r) =>
+				sum +
+				(((r.body as IDataObject | undefined)?.Details as unknown[] | undefined)?.length ?? 0),
+			0,
+		);
+		if (contactsSent !== n || creates.some((r) => r.status !== 200))
+			throw new Error(`${id}: ${contactsSent} of ${n} contacts sent`);
+		return { requests: creates.length, ms };
+	};
+	for (const id of ['bench-create-ours', 'bench-create-http-each', 'bench-create-http-batch'])
+		await createRun(id, 100); // warm-up
+	const oursCreate = await createRun('bench-create-ours', CONTACTS);
+	const oursNodeMs = await nodeTimeMs(n8n, 'bench-create-ours', 'Create Task');
+	const eachCreate = await createRun('bench-create-http-each', CONTACTS);
+	const batchCreate = await createRun('bench-create-http-batch', CONTACTS);
+
+	say('per-item overhead of Task → Create vs JSON.stringify of the same contacts');
+	const body = {
+		TaskName: 'bench-direct',
+		RobotID: ROBOT_ID,
+		SIPLine: 'SANDBOX_LINE',
+		Type: 'promotion',
+		Perform: 1,
+		RepeatNumber: 1,
+		RepeatInterval: 10,
+		StartImmediately: true,
+		Details: new Function('n', `return ${CONTACTS_JS}`)(CONTACTS) as IDataObject[],
+	};
+	const direct: number[] = [];
+	for (let r = 0; r < 5; r++)
+		direct.push(
+			(await postWithToken(sandbox, token, { ...body, TaskName: `bench-direct-${r}` })).ms,
+		);
+	const directMs = median(direct);
+	const stringifyUs = await stringifyMicrosPerContact();
+	const nodeUs = (oursNodeMs * 1000) / CONTACTS;
+	const overheadUs = Math.max(0, ((oursNodeMs - directMs) * 1000) / CONTACTS);
+	return {
+		requestsFor10000Contacts: oursCreate.requests,
+		httpRequestPerContactRequestsFor10000Contacts: eachCreate.requests,
+		codeBatchHttpRequestRequestsFor10000Contacts: batchCreate.requests,
+		wallMsFor10000ContactsOurs: Math.round(oursCreate.ms),
+		wallMsFor10000ContactsHttpRequestPerContact: Math.round(eachCreate.ms),
+		wallMsFor10000ContactsCodeBatchHttpRequest: Math.round(batchCreate.ms),
+		wallTimeRatioPerContactVsOurs: round(eachCreate.ms / oursCreate.ms, 1),
+		wallTimeRatioCodeBatchVsOurs: round(batchCreate.ms / oursCreate.ms, 2),
+		taskCreateNodeMsFor10000Contacts: oursNodeMs,
+		directPostMsFor10000Contacts: round(directMs, 1),
+		taskCreateNodeMicrosPerItem: round(nodeUs, 2),
+		taskCreateOverheadMicrosPerItem: round(overheadUs, 2),
+		jsonStringifyMicrosPerItem: round(stringifyUs, 3),
+		overheadRatioVsJsonStringify: round(overheadUs / stringifyUs, 1),
+	};
+}
+
+/** n8n's expression-engine counters (N8N_METRICS=true): isolates taken from the pool, expressions evaluated. */
+async function expressionCounters(
+	n8n: N8nInstance,
+): Promise<{ isolates: number; evaluations: number }> {
+	const text = await new Promise<string>((resolve, reject) => {
+		http
+			.get(`${n8n.baseUrl}/metrics`, (res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+				res.on('error', reject);
+			})
+			.on('error', reject);
+	});
+	const sum = (name: string) =>
+		text
+			.split('\n')
+			.filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`))
+			.reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+	if (!text.includes('n8n_expression_pool_acquired_total'))
+		throw new Error('n8n /metrics lacks n8n_expression_pool_acquired_total (N8N_METRICS=true?)');
+	return {
+		isolates: sum('n8n_expression_pool_acquired_total'),
+		// every evaluation looks up its compiled code: a hit or a miss
+		evaluations:
+			sum('n8n_expression_code_cache_hit_total') + sum('n8n_expression_code_cache_miss_total'),
+	};
+}
+
+interface IntakeSide {
+	url: string;
+	workflowId: string;
+}
+
+/**
+ * Callback intake of the AIRudder Trigger (the published callback-trigger example) vs n8n's Webhook
+ * node answering at once, on one n8n: after a warm-up, `posts` POSTs per side at concurrency 20 in alternating halves,
+ * then SERIAL_POSTS one at a time per side (expression-engine counters read around each side's block).
+ * Field names get `prefix` (e.g. 'lazy').
+ */
+async function intakeFigures(
+	n8n: N8nInstance,
+	sides: Record<'trigger' | 'webhook', IntakeSide>,
+	posts: number,
+	prefix = '',
+): Promise<IDataObject> {
+	const stats = {
+		trigger: { latencies: [] as number[], wallMs: 0, failures: 0, sent: 0 },
+		webhook: { latencies: [] as number[], wallMs: 0, failures: 0, sent: 0 },
+	};
+	const executions = { trigger: 0, webhook: 0 };
+	const settle = async (side: 'trigger' | 'webhook') => {
+		const done = await waitForExecutions(n8n, sides[side].workflowId, executions[side]);
+		if (done < executions[side])
+			throw new Error(`${side}: ${done} of ${executions[side]} executions finished`);
+	};
+	for (const side of ['webhook', 'trigger'] as const) {
+		// warm-up (not measured): n8n compiles and caches its webhook and execution paths
+		const warm = await load(INTAKE_WARMUP_POSTS, INTAKE_CONCURRENCY, (i) =>
+			post(sides[side].url, { workflow_id: `warm-${i}`, seq: i }, 30_000),
+		);
+		executions[side] += warm.latencies.length;
+		await settle(side);
+	}
+	for (const round_ of [0, 1]) {
+		for (const side of round_ === 0
+			? (['webhook', 'trigger'] as const)
+			: (['trigger', 'webhook'] as const)) {
+			const s = stats[side];
+			const half = posts / 2;
+			const result = await load(half, INTAKE_CONCURRENCY, (i) =>
+				post(
+					sides[side].url,
+					{ workflow_id: `wf-${round_}-${i}`, seq: i, status: 'finished' },
+					30_000,
+				),
+			);
+			s.latencies.push(...result.latencies);
+			s.wallMs += result.wallMs;
+			s.failures += result.failures;
+			s.sent += half;
+			executions[side] += result.latencies.length;
+			// let n8n finish the executions this burst started before the other side's burst
+			await settle(side);
+		}
+	}
+	// one at a time: the cost of one callback without queueing behind others, and what it costs n8n's
+	// expression engine (each side's block on its own, counters read after its executions finished)
+	const serial = { trigger: [] as number[], webhook: [] as number[] };
+	const perCallback = {
+		trigger: { isolates: 0, evaluations: 0 },
+		webhook: { isolates: 0, evaluations: 0 },
+	};
+	for (const side of ['trigger', 'webhook'] as const) {
+		const before = await expressionCounters(n8n);
+		for (let i = 0; i < SERIAL_POSTS; i++) {
+			const res = await post(sides[side].url, { workflow_id: `serial-${i}`, seq: i }, 30_000);
+			if (res.status === 200) {
+				serial[side].push(res.ms);
+				executions[side]++;
+			}
+		}
+		await settle(side);
+		const after = await expressionCounters(n8n);
+		perCallback[side] = {
+			isolates: round((after.isolates - before.isolates) / SERIAL_POSTS, 2),
+			evaluations: round((after.evaluations - before.evaluations) / SERIAL_POSTS, 2),
+		};
+	}
+	const rate = (s: typeof stats.trigger) => (s.latencies.length * 1000) / s.wallMs;
+	const name = (field: string) =>
+		prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field;
+	return Object.fromEntries(
+		Object.entries({
+			triggerIntakePerSecond: round(rate(stats.trigger), 1),
+			webhookIntakePerSecond: round(rate(stats.webhook), 1),
+			triggerIntakeRatioVsWebhook: round(rate(stats.trigger) / rate(stats.webhook), 3),
+			triggerP50Ms: round(percentile(stats.trigger.latencies, 50), 1),
+			triggerP99Ms: round(percentile(stats.trigger.latencies, 99), 1),
+			webhookP50Ms: round(percentile(stats.webhook.latencies, 50), 1),
+			webhookP99Ms: round(percentile(stats.webhook.latencies, 99), 1),
+			triggerSerialP50Ms: round(percentile(serial.trigger, 50), 1),
+			webhookSerialP50Ms: round(percentile(serial.webhook, 50), 1),
+			triggerIsolatesPerCallback: perCallback.trigger.isolates,
+			webhookIsolatesPerCallback: perCallback.webhook.isolates,
+			triggerExpressionsPerCallback: perCallback.trigger.evaluations,
+			webhookExpressionsPerCallback: perCallback.webhook.evaluations,
+			intakeFailures:
+				stats.trigger.failures +
+				stats.webhook.failures +
+				2 * SERIAL_POSTS -
+				serial.trigger.length -
+				serial.webhook.length,
+		}).map(([field, value]) => [name(field), value]),
+	);
+}
+
+/** The intake workflows: the published callback-trigger example and a Webhook node answering at once. */
+const intakeWorkflows = (): WorkflowJson[] => [
+	webhookFlow('bench-intake-webhook', [], true),
+	triggerFlow,
+];
+
+function intakeSides(n8n: N8nInstance): Record<'trigger' | 'webhook', IntakeSide> {
+	return {
+		trigger: {
+			url: n8n.webhookUrl(String(triggerFlow.nodes[0].webhookId), 'airudder'),
+			workflowId: triggerFlow.id,
+		},
+		webhook: {
+			url: `${n8n.baseUrl}/webhook/bench-intake-webhook`,
+			workflowId: 'bench-intake-webhook',
+		},
+	};
+}
+
+/**
+ * Trigger intake on the default n8n (`stack`) and on a second n8n started with
+ * N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (only the two intake workflows).
+ */
+async function intakeSection(n8n: N8nInstance): Promise<IDataObject> {
+	say(
+		`trigger intake: ${INTAKE_POSTS} POSTs at concurrency ${INTAKE_CONCURRENCY}, AIRudder Trigger vs Webhook (alternating halves)`,
+	);
+	const figures = await intakeFigures(n8n, intakeSides(n8n), INTAKE_POSTS);
+	say('trigger intake again on an n8n started with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true');
+	const lazy = await startStack({
+		credentialIds: [],
+		workflows: intakeWorkflows,
+		publish: intakeWorkflows().map((wf) => wf.id),
+		env: { ...N8N_ENV, N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+	});
+	try {
+		Object.assign(
+			figures,
+			await intakeFigures(lazy.n8n, intakeSides(lazy.n8n), INTAKE_POSTS, 'lazy'),
+		);
+	} finally {
+		await lazy.stop();
+	}
+	return { ...figures, intakePostsPerSide: INTAKE_POSTS, intakeConcurrency: INTAKE_CONCURRENCY };
+}
+
+/** Extra environment of every benchmark n8n: /metrics on, for the expression-engine counters. */
+const N8N_ENV = { N8N_METRICS: 'true' };
+
 async function main(): Promise<void> {
 	const started = Date.now();
-	say('starting the sandbox and n8n (package installed as a community package)');
+	const sections = selectedSections();
+	say(
+		`starting the sandbox and n8n (package installed as a community package); sections: ${sections.join(', ')}`,
+	);
 	const stack = await startStack({
 		credentialIds: ['benchCred', 'benchTokenCred'],
 		workflows: (sandbox) => [...workflows(sandbox), triggerFlow],
 		publish: [...workflows({ url: 'http://unused' } as Sandbox).map((wf) => wf.id), triggerFlow.id],
+		env: N8N_ENV,
 	});
 	const { sandbox, n8n, pid } = stack;
 	const url = (id: string) => `${n8n.baseUrl}/webhook/${id}`;
@@ -258,219 +612,54 @@ async function main(): Promise<void> {
 		harness: 'real n8n 2.41.1 (n8n start, webhook-started workflows, sqlite)',
 	};
 	try {
-		// ------------------------------------------------------------ peak RSS while downloading
-		say('recording download: peak RSS of the n8n process, 5 MB vs 50 MB');
-		await recordingPeak(sandbox, url('bench-recording'), pid, 5 * MB); // warm-up
-		const peaks: Record<string, number[]> = { 5: [], 50: [] };
-		for (const size of [5, 50, 5, 50])
-			peaks[size].push(
-				(await recordingPeak(sandbox, url('bench-recording'), pid, size * MB)).peakMb,
-			);
-		const peak5 = Math.max(...peaks[5]);
-		const peak50 = Math.max(...peaks[50]);
-		Object.assign(results, {
-			binaryDataMode:
-				'filesystem (n8n 2.41 default outside queue mode; N8N_DEFAULT_BINARY_DATA_MODE)',
-			peakRssMbDownload5MB: round(peak5, 1),
-			peakRssMbDownload50MB: round(peak50, 1),
-			peakRssGrowthMbFor45MBMore: round(peak50 - peak5, 1),
-			peakRssRatio50MBvs5MB: round(peak50 / peak5, 3),
-		});
-
-		// ------------------------------------------------------------ token exchanges
-		say(`token exchanges: ${GET_ITEMS} Task → Get items × ${GET_EXECUTIONS} executions`);
+		if (sections.includes('recording'))
+			Object.assign(results, await recordingSection(sandbox, url('bench-recording'), pid));
 		const auth = await post(`${sandbox.url}/service/cloud/auth`, {
 			APPKey: APP_KEY,
 			APPSecret: APP_SECRET,
 		});
 		const token = String((JSON.parse(auth.body) as { data: { token: string } }).data.token);
-		const taskId = await createTaskDirect(sandbox, token, 'bench-detail-target', 3);
-		const tokenRun = async (id: string) => {
-			sandbox.clearRequests();
-			const before = sandbox.tokensIssued;
-			const t0 = Date.now();
-			for (let i = 0; i < GET_EXECUTIONS; i++) await runFlow(url(id), { taskId });
-			const calls = sandbox.requests.filter(
-				(r) => r.path === '/service/cloud/detail' && r.status === 200,
-			).length;
-			if (calls !== GET_ITEMS * GET_EXECUTIONS)
-				throw new Error(`${id}: ${calls} detail calls, expected ${GET_ITEMS * GET_EXECUTIONS}`);
-			return { exchanges: ((sandbox.tokensIssued - before) * 1000) / calls, ms: Date.now() - t0 };
-		};
-		const oursTokens = await tokenRun('bench-tokens-ours');
-		const httpTokens = await tokenRun('bench-tokens-http');
-		const naiveTokens = await tokenRun('bench-tokens-http-naive');
-		Object.assign(results, {
-			tokenExchangesPer1000Ops: oursTokens.exchanges,
-			httpRequestTokenExchangesPer1000Ops: httpTokens.exchanges,
-			httpRequestPerItemLoginTokenExchangesPer1000Ops: naiveTokens.exchanges,
-			tokenExchangeRatioHttpRequestVsOurs: round(httpTokens.exchanges / oursTokens.exchanges, 1),
-			wallMsFor1000GetsOurs: oursTokens.ms,
-			wallMsFor1000GetsHttpRequest: httpTokens.ms,
-		});
-
-		// ------------------------------------------------------------ 10,000 contacts
-		say(
-			`${CONTACTS} contacts: Task Create vs one HTTP Request per contact vs Code batch + one HTTP Request`,
-		);
-		const createRun = async (id: string, n: number) => {
-			sandbox.clearRequests();
-			const { ms } = await runFlow(url(id), { n });
-			const creates = sandbox.requests.filter((r) => r.path === '/service/cloud/v2/task');
-			const contactsSent = creates.reduce(
-				(sum, r) =>
-					sum +
-					(((r.body as IDataObject | undefined)?.Details as unknown[] | undefined)?.length ?? 0),
-				0,
-			);
-			if (contactsSent !== n || creates.some((r) => r.status !== 200))
-				throw new Error(`${id}: ${contactsSent} of ${n} contacts sent`);
-			return { requests: creates.length, ms };
-		};
-		for (const id of ['bench-create-ours', 'bench-create-http-each', 'bench-create-http-batch'])
-			await createRun(id, 100); // warm-up
-		const oursCreate = await createRun('bench-create-ours', CONTACTS);
-		const oursNodeMs = await nodeTimeMs(n8n, 'bench-create-ours', 'Create Task');
-		const eachCreate = await createRun('bench-create-http-each', CONTACTS);
-		const batchCreate = await createRun('bench-create-http-batch', CONTACTS);
-		Object.assign(results, {
-			requestsFor10000Contacts: oursCreate.requests,
-			httpRequestPerContactRequestsFor10000Contacts: eachCreate.requests,
-			codeBatchHttpRequestRequestsFor10000Contacts: batchCreate.requests,
-			wallMsFor10000ContactsOurs: Math.round(oursCreate.ms),
-			wallMsFor10000ContactsHttpRequestPerContact: Math.round(eachCreate.ms),
-			wallMsFor10000ContactsCodeBatchHttpRequest: Math.round(batchCreate.ms),
-			wallTimeRatioPerContactVsOurs: round(eachCreate.ms / oursCreate.ms, 1),
-			wallTimeRatioCodeBatchVsOurs: round(batchCreate.ms / oursCreate.ms, 2),
-		});
-
-		// ------------------------------------------------------------ per-item overhead
-		say('per-item overhead of Task → Create vs JSON.stringify of the same contacts');
-		const body = {
-			TaskName: 'bench-direct',
-			RobotID: ROBOT_ID,
-			SIPLine: 'SANDBOX_LINE',
-			Type: 'promotion',
-			Perform: 1,
-			RepeatNumber: 1,
-			RepeatInterval: 10,
-			StartImmediately: true,
-			Details: new Function('n', `return ${CONTACTS_JS}`)(CONTACTS) as IDataObject[],
-		};
-		const direct: number[] = [];
-		for (let r = 0; r < 5; r++)
-			direct.push(
-				(await postWithToken(sandbox, token, { ...body, TaskName: `bench-direct-${r}` })).ms,
-			);
-		const directMs = median(direct);
-		const stringifyUs = await stringifyMicrosPerContact();
-		const nodeUs = (oursNodeMs * 1000) / CONTACTS;
-		const overheadUs = Math.max(0, ((oursNodeMs - directMs) * 1000) / CONTACTS);
-		Object.assign(results, {
-			taskCreateNodeMsFor10000Contacts: oursNodeMs,
-			directPostMsFor10000Contacts: round(directMs, 1),
-			taskCreateNodeMicrosPerItem: round(nodeUs, 2),
-			taskCreateOverheadMicrosPerItem: round(overheadUs, 2),
-			jsonStringifyMicrosPerItem: round(stringifyUs, 3),
-			overheadRatioVsJsonStringify: round(overheadUs / stringifyUs, 1),
-		});
-
-		// ------------------------------------------------------------ trigger intake
-		say(
-			`trigger intake: ${INTAKE_POSTS} POSTs at concurrency ${INTAKE_CONCURRENCY}, AIRudder Trigger vs Webhook (alternating halves)`,
-		);
-		const hookUrl = n8n.webhookUrl(String(triggerFlow.nodes[0].webhookId), 'airudder');
-		const sides = {
-			trigger: {
-				url: hookUrl,
-				workflowId: triggerFlow.id,
-				latencies: [] as number[],
-				wallMs: 0,
-				failures: 0,
-				sent: 0,
-			},
-			webhook: {
-				url: url('bench-intake-webhook'),
-				workflowId: 'bench-intake-webhook',
-				latencies: [] as number[],
-				wallMs: 0,
-				failures: 0,
-				sent: 0,
-			},
-		};
-		for (const round_ of [0, 1]) {
-			for (const side of round_ === 0
-				? (['webhook', 'trigger'] as const)
-				: (['trigger', 'webhook'] as const)) {
-				const s = sides[side];
-				const half = INTAKE_POSTS / 2;
-				const result = await load(half, INTAKE_CONCURRENCY, (i) =>
-					post(s.url, { workflow_id: `wf-${round_}-${i}`, seq: i, status: 'finished' }, 30_000),
-				);
-				s.latencies.push(...result.latencies);
-				s.wallMs += result.wallMs;
-				s.failures += result.failures;
-				s.sent += half;
-				// let n8n finish the executions this burst started before the other side's burst
-				const done = await waitForExecutions(n8n, s.workflowId, s.sent);
-				if (done < s.sent) throw new Error(`${side}: ${done} of ${s.sent} executions finished`);
-			}
+		if (sections.includes('tokens')) {
+			const taskId = await createTaskDirect(sandbox, token, 'bench-detail-target', 3);
+			Object.assign(results, await tokensSection(sandbox, url, taskId));
 		}
-		// one at a time: the cost of one callback without queueing behind others
-		const serial = { trigger: [] as number[], webhook: [] as number[] };
-		for (let i = 0; i < SERIAL_POSTS; i++) {
-			for (const side of ['trigger', 'webhook'] as const) {
-				const res = await post(sides[side].url, { workflow_id: `serial-${i}`, seq: i }, 30_000);
-				if (res.status === 200) serial[side].push(res.ms);
-			}
-		}
-		await waitForExecutions(n8n, triggerFlow.id, INTAKE_POSTS + SERIAL_POSTS);
-		const rate = (s: typeof sides.trigger) => (s.latencies.length * 1000) / s.wallMs;
-		Object.assign(results, {
-			triggerIntakePerSecond: round(rate(sides.trigger), 1),
-			webhookIntakePerSecond: round(rate(sides.webhook), 1),
-			triggerIntakeRatioVsWebhook: round(rate(sides.trigger) / rate(sides.webhook), 3),
-			triggerP50Ms: round(percentile(sides.trigger.latencies, 50), 1),
-			triggerP99Ms: round(percentile(sides.trigger.latencies, 99), 1),
-			webhookP50Ms: round(percentile(sides.webhook.latencies, 50), 1),
-			webhookP99Ms: round(percentile(sides.webhook.latencies, 99), 1),
-			triggerSerialP50Ms: round(percentile(serial.trigger, 50), 1),
-			webhookSerialP50Ms: round(percentile(serial.webhook, 50), 1),
-			intakeFailures:
-				sides.trigger.failures +
-				sides.webhook.failures +
-				2 * SERIAL_POSTS -
-				serial.trigger.length -
-				serial.webhook.length,
-			intakePostsPerSide: INTAKE_POSTS,
-			intakeConcurrency: INTAKE_CONCURRENCY,
-		});
+		if (sections.includes('contacts'))
+			Object.assign(results, await contactsSection(sandbox, n8n, url, token));
+		if (sections.includes('intake')) Object.assign(results, await intakeSection(n8n));
 		results.benchSeconds = Math.round((Date.now() - started) / 1000);
 	} finally {
 		say('stopping n8n and the sandbox');
 		await stack.stop();
 	}
-	writeResults(results);
-	const table = resultsTable(results);
+	// A full run replaces every figure but the soak's (its own command); a partial run updates its own.
+	writeResults(results, sections.length === SECTIONS.length ? /^soak/ : undefined);
+	const merged = JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as IDataObject;
+	const table = resultsTable(merged);
 	writeReadmeTable(table);
 	process.stdout.write(`${table}\n\n${JSON.stringify(results, null, 2)}\n`);
-	const failures: string[] = [];
-	if (results.tokenExchangesPer1000Ops !== 1)
-		failures.push(
-			`tokenExchangesPer1000Ops is ${String(results.tokenExchangesPer1000Ops)}, expected 1`,
-		);
-	if (results.requestsFor10000Contacts !== 1)
-		failures.push(
-			`requestsFor10000Contacts is ${String(results.requestsFor10000Contacts)}, expected 1`,
-		);
-	if (Number(results.peakRssGrowthMbFor45MBMore) > 20)
-		failures.push('peak RSS grows with the recording size');
-	if (Number(results.intakeFailures) > 0)
-		failures.push(`${String(results.intakeFailures)} intake POSTs failed`);
+	const failures = benchFailures(merged);
 	if (failures.length) {
 		process.stderr.write(`[bench] FAILED: ${failures.join('; ')}\n`);
 		process.exitCode = 1;
 	}
+}
+
+/** The run's own pass marks (exit code 1 when one fails). */
+function benchFailures(r: IDataObject): string[] {
+	const failures: string[] = [];
+	if (r.tokenExchangesPer1000Ops !== 1)
+		failures.push(`tokenExchangesPer1000Ops is ${String(r.tokenExchangesPer1000Ops)}, expected 1`);
+	if (r.requestsFor10000Contacts !== 1)
+		failures.push(`requestsFor10000Contacts is ${String(r.requestsFor10000Contacts)}, expected 1`);
+	if (!(Number(r.peakRssGrowthMbFor195MBMore) <= RSS_GROWTH_LIMIT_MB))
+		failures.push(
+			`peak RSS grows with the recording size (${String(r.peakRssGrowthMbFor195MBMore)} MB more for 195 MB more file, limit ${RSS_GROWTH_LIMIT_MB})`,
+		);
+	if (r.triggerExpressionsPerCallback !== 0 || r.lazyTriggerExpressionsPerCallback !== 0)
+		failures.push('the AIRudder Trigger made n8n evaluate expressions per callback');
+	for (const field of ['intakeFailures', 'lazyIntakeFailures'])
+		if (Number(r[field]) > 0) failures.push(`${String(r[field])} ${field}`);
+	return failures;
 }
 
 /** POSTs a create-task body straight to the sandbox with a token; resolves with the answer and the latency. */
@@ -585,10 +774,34 @@ function resultsTable(r: IDataObject): string {
 		),
 		row('callback latency p50, one at a time (ms)', r.triggerSerialP50Ms, r.webhookSerialP50Ms, ''),
 		row(
-			'n8n peak RSS downloading a recording (MB)',
-			`${String(r.peakRssMbDownload50MB)} (50 MB file)`,
+			'expression isolates / expressions evaluated per callback',
+			`${String(r.triggerIsolatesPerCallback)} / ${String(r.triggerExpressionsPerCallback)}`,
+			`${String(r.webhookIsolatesPerCallback)} / ${String(r.webhookExpressionsPerCallback)}`,
+			'',
+		),
+		row(
+			'callback intake with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (per s, concurrency 20)',
+			r.lazyTriggerIntakePerSecond,
+			`${String(r.lazyWebhookIntakePerSecond)} (Webhook node)`,
+			`ours ÷ webhook = ${String(r.lazyTriggerIntakeRatioVsWebhook)}`,
+		),
+		row(
+			'the same: latency p50 one at a time (ms); isolates / expressions per callback',
+			`${String(r.lazyTriggerSerialP50Ms)}; ${String(r.lazyTriggerIsolatesPerCallback)} / ${String(r.lazyTriggerExpressionsPerCallback)}`,
+			`${String(r.lazyWebhookSerialP50Ms)}; ${String(r.lazyWebhookIsolatesPerCallback)} / ${String(r.lazyWebhookExpressionsPerCallback)}`,
+			'',
+		),
+		row(
+			`n8n peak RSS downloading a recording (MB, median of ${String(r.recordingRounds)})`,
+			`${String(r.peakRssMbDownload50MB)} (50 MB file); ${String(r.peakRssMbDownload200MB)} (200 MB file)`,
 			`${String(r.peakRssMbDownload5MB)} (5 MB file)`,
-			`50 MB ÷ 5 MB = ${String(r.peakRssRatio50MBvs5MB)}`,
+			`50 MB ÷ 5 MB = ${String(r.peakRssRatio50MBvs5MB)}; 200 MB ÷ 5 MB = ${String(r.peakRssRatio200MBvs5MB)}`,
+		),
+		row(
+			'RSS rise during the download (MB, median)',
+			`${String(r.peakRssRiseMbDownload50MB)} (50 MB); ${String(r.peakRssRiseMbDownload200MB)} (200 MB)`,
+			`${String(r.peakRssRiseMbDownload5MB)} (5 MB)`,
+			`200 MB − 5 MB = ${String(r.peakRssGrowthMbFor195MBMore)} MB (limit ${RSS_GROWTH_LIMIT_MB})`,
 		),
 		...(r.soakRssSlopeMbPerMin !== undefined
 			? [

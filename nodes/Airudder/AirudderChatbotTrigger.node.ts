@@ -35,7 +35,8 @@ export class AirudderChatbotTrigger implements INodeType {
 		name: 'airudderChatbotTrigger',
 		icon: { light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: 'AIRudder chatbot callbacks',
 		description:
 			'Starts the workflow when AIRudder sends a chatbot or WhatsApp callback (messages, agent transfer, session end, ...)',

@@ -56,7 +56,8 @@ export class AirudderTrigger implements INodeType {
 		name: 'airudderTrigger',
 		icon: { light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: 'AIRudder callbacks',
 		description:
 			'Starts the workflow when AIRudder sends a voice or workflow callback (WABA message status, custom API node push, predictive dialer, task or call end, ...)',

@@ -57,7 +57,7 @@ const secureHook: WorkflowJson = {
 			id: 'secure-1',
 			name: 'AIRudder Trigger',
 			type: 'n8n-nodes-airudder.airudderTrigger',
-			typeVersion: 1,
+			typeVersion: 1.1,
 			position: [0, 0],
 			webhookId: SECURE_HOOK_ID,
 			parameters: {

@@ -5,7 +5,11 @@ import type {
 	INodeProperties,
 	IWebhookDescription,
 } from 'n8n-workflow';
-import { NodeOperationError, WEBHOOK_RESOLVERS } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	WEBHOOK_RESOLVERS,
+	webhookDescriptionIsNativelyResolvable,
+} from 'n8n-workflow';
 
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
@@ -275,6 +279,17 @@ describe('trigger descriptions', () => {
 			expect(resolvers.responseMode.resolve({ responseMode: 'lastNode' })).toBe('lastNode');
 			expect(resolvers.responseData.resolve({ responseMode: 'onReceived' })).toBe('');
 			expect(resolvers.responseData.resolve({ responseMode: 'lastNode' })).toBe('firstEntryJson');
+		}
+	});
+
+	it('let n8n answer a callback without its expression engine (no template without a resolver, not version 1)', () => {
+		for (const description of [voice, chatbot]) {
+			// n8n resolves these fields natively when the node's parameters hold no expressions
+			expect(description.webhooks?.every(webhookDescriptionIsNativelyResolvable)).toBe(true);
+			// n8n 2.41 evaluates `$parameter["options"]["binaryData"]` for every request to a
+			// typeVersion 1 webhook node (the Webhook node v1 option): new nodes are 1.1
+			expect(description.version).toEqual([1, 1.1]);
+			expect(description.defaultVersion).toBe(1.1);
 		}
 	});
 
