@@ -1,12 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { AirudderChatbotApi } from '../../credentials/AirudderChatbotApi.credentials';
 import { AirudderChatbot } from '../../nodes/Airudder/AirudderChatbot.node';
-import { handleChatbot } from '../../sandbox/chatbot';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { itemsWorkflow } from '../support/airudder';
 import { WorkflowHarness, type HarnessWorkflow } from '../support/workflow';
 
@@ -24,60 +21,6 @@ const SEED_000_BODY = {
 	template: [{ variable: { date: '2024-01-17', name: 'tttt001' } }],
 	custom: '{"robot_id":3927,"robot_version_id":2612}',
 };
-
-interface Recorded {
-	method: string;
-	path: string;
-	headers: http.IncomingHttpHeaders;
-	rawBody: string;
-	body: IDataObject;
-}
-
-/**
- * The sandbox's chatbot handler on its own server, recording every request (as sandbox/server.ts
- * does once the handler is wired there). `override` answers the next request with a raw body.
- */
-async function startChatbotServer() {
-	const requests: Recorded[] = [];
-	let override: { status: number; contentType: string; body: string } | undefined;
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const rawBody = Buffer.concat(chunks).toString('utf8');
-			let body: IDataObject = {};
-			try {
-				body = JSON.parse(rawBody) as IDataObject;
-			} catch {
-				body = {};
-			}
-			requests.push({
-				method: req.method ?? '',
-				path: (req.url ?? '').split('?')[0],
-				headers: req.headers,
-				rawBody,
-				body,
-			});
-			if (override) {
-				const { status, contentType, body: text } = override;
-				override = undefined;
-				res.writeHead(status, { 'Content-Type': contentType }).end(text);
-				return;
-			}
-			if (!handleChatbot(req, res, rawBody, { apiKey: API_KEY }))
-				res.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		requests,
-		answerNext(status: number, body: string, contentType = 'application/json') {
-			override = { status, contentType, body };
-		},
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
 
 /** Manual Trigger → Items → AIRudder Chatbot with `parameters`. */
 const chatbotWorkflow = (
@@ -116,13 +59,16 @@ const sendParameters = (overrides: IDataObject = {}): IDataObject => ({
 
 const receiverItem = (phone: string, name = 'tttt001') => ({ phone, date: '2024-01-17', name });
 
-describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot handler', () => {
-	let server: Awaited<ReturnType<typeof startChatbotServer>>;
+describe('AIRudder Chatbot node through n8n-core, against the sandbox', () => {
+	let server: Sandbox;
 	let harness: WorkflowHarness;
 	const credential = () => ({ apiKey: API_KEY, signSecret: '', baseUrl: server.url });
+	/** The chatbot requests the sandbox received, bodies as objects. */
+	const requests = () =>
+		server.requests.map((r) => ({ ...r, body: (r.body ?? {}) as IDataObject }));
 
 	beforeAll(async () => {
-		server = await startChatbotServer();
+		server = await startSandbox({ chatbotApiKey: API_KEY });
 		harness = new WorkflowHarness({
 			nodeTypes: { [CHATBOT_TYPE]: new AirudderChatbot() },
 			credentialTypes: [new AirudderChatbotApi()],
@@ -134,7 +80,8 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 		await server.close();
 	});
 	beforeEach(() => {
-		server.requests.length = 0;
+		server.clearRequests();
+		server.clearFaults();
 		harness.setCredentials('airudderChatbotApi', credential());
 	});
 
@@ -146,8 +93,8 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 		const after = Math.floor(Date.now() / 1000);
 		expect(result.error).toBeUndefined();
 
-		expect(server.requests).toHaveLength(1);
-		const [request] = server.requests;
+		expect(requests()).toHaveLength(1);
+		const [request] = requests();
 		expect(request).toMatchObject({ method: 'POST', path: '/api/v1/template/send' });
 		expect(request.headers['x-airudder-sign-key']).toBe(API_KEY);
 		expect(request.headers['x-airudder-sign']).toBe('');
@@ -181,8 +128,8 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 		);
 		const result = await harness.run(chatbotWorkflow(sendParameters(), items));
 		expect(result.error).toBeUndefined();
-		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0].body.receivers).toEqual(items.map(({ phone }) => ({ id: phone })));
+		expect(requests()).toHaveLength(1);
+		expect(requests()[0].body.receivers).toEqual(items.map(({ phone }) => ({ id: phone })));
 		const output = result.output(NODE);
 		expect(output.map((i) => [i.json.receiver, i.pairedItem])).toEqual([
 			['628110000001', { item: 0 }],
@@ -200,7 +147,7 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 		];
 		const result = await harness.run(chatbotWorkflow(sendParameters(), items));
 		expect(result.error).toBeUndefined();
-		expect(server.requests.map((r) => [r.body.receivers, r.body.template])).toEqual([
+		expect(requests().map((r) => [r.body.receivers, r.body.template])).toEqual([
 			[[{ id: '6281' }, { id: '6283' }], [{ variable: { date: '2024-01-17', name: 'Ana' } }]],
 			[[{ id: '6282' }], [{ variable: { date: '2024-01-17', name: 'Budi' } }]],
 		]);
@@ -217,15 +164,15 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 			]),
 		);
 		expect(result.error).toBeUndefined();
-		expect(server.requests[0].body.custom).toBe('{}');
-		expect(server.requests[0].body).not.toHaveProperty('template');
+		expect(requests()[0].body.custom).toBe('{}');
+		expect(requests()[0].body).not.toHaveProperty('template');
 
 		await harness.run(
 			chatbotWorkflow(sendParameters({ additionalCustomFields: '{"source":"n8n"}' }), [
 				receiverItem('6281'),
 			]),
 		);
-		expect(server.requests[1].body.custom).toBe(
+		expect(requests()[1].body.custom).toBe(
 			'{"robot_id":3927,"robot_version_id":2612,"source":"n8n"}',
 		);
 	});
@@ -266,7 +213,7 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 			expect(result.error).toBeInstanceOf(NodeOperationError);
 			expect(result.error?.message).toBe(message);
 			expect(result.error?.description).toBe(`AIRudder field: ${field}`);
-			expect(server.requests).toHaveLength(0);
+			expect(requests()).toHaveLength(0);
 		},
 	);
 
@@ -276,8 +223,8 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 			chatbotWorkflow(sendParameters(), items, { continueOnFail: true }),
 		);
 		expect(result.status).toBe('success');
-		expect(server.requests).toHaveLength(1);
-		expect(server.requests[0].body.receivers).toEqual([{ id: '6281' }, { id: '6283' }]);
+		expect(requests()).toHaveLength(1);
+		expect(requests()[0].body.receivers).toEqual([{ id: '6281' }, { id: '6283' }]);
 		const output = result.output(NODE);
 		expect(output.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[1].json).toEqual({ error: "Item 1: Receiver's WhatsApp ID is required" });
@@ -285,15 +232,16 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 	});
 
 	test('a non-200 code under HTTP 200 becomes a NodeApiError with code, message and request_id', async () => {
-		server.answerNext(
-			200,
-			JSON.stringify({
+		server.setFault({
+			path: '/api/v1/template/send',
+			status: 200,
+			body: JSON.stringify({
 				request_id: 'd102d2f159d739abe142a17fcb2ea483',
 				code: 1002,
 				message: 'template not approved',
 				data: null,
 			}),
-		);
+		});
 		const result = await harness.run(chatbotWorkflow(sendParameters(), [receiverItem('6281')]));
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.message).toBe(
@@ -302,17 +250,43 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 	});
 
 	test('an HTML answer becomes a NodeApiError quoting a short excerpt', async () => {
-		server.answerNext(
-			502,
-			`<html><head><title>502 Bad Gateway</title></head><body>${'x'.repeat(500)}</body></html>`,
-			'text/html',
-		);
+		server.setFault({
+			path: '/api/v1/template/send',
+			status: 502,
+			body: `<html><head><title>502 Bad Gateway</title></head><body>${'x'.repeat(500)}</body></html>`,
+			contentType: 'text/html',
+			times: 3,
+		});
 		const result = await harness.run(chatbotWorkflow(sendParameters(), [receiverItem('6281')]));
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.message).toMatch(
 			/^AIRudder answered POST \/api\/v1\/template\/send with something that is not JSON \(HTTP 502\): <html><head><title>502 Bad Gateway/,
 		);
 		expect(result.error?.message.length).toBeLessThan(320);
+		// a send is never retried: a retry could send the WhatsApp message twice
+		expect(requests()).toHaveLength(1);
+	});
+
+	test('Message → Get Many (a read) is retried on 503 honouring Retry-After, at most 3 times', async () => {
+		const params = { resource: 'message', operation: 'getAll', callId: 'c1' };
+		const unavailable = {
+			path: '/api/v1/session/messages',
+			status: 503,
+			body: '{"code":503,"message":"busy"}',
+			headers: { 'Retry-After': '0' },
+		};
+		server.setFault(unavailable);
+		const retried = await harness.run(chatbotWorkflow(params));
+		expect(retried.error).toBeUndefined();
+		expect(requests().map((r) => r.status)).toEqual([503, 200]);
+		expect(retried.output(NODE).length).toBeGreaterThan(0);
+
+		server.clearRequests();
+		server.setFault({ ...unavailable, times: 5 });
+		const failed = await harness.run(chatbotWorkflow(params));
+		expect(failed.error).toBeInstanceOf(NodeApiError);
+		expect(failed.error?.message).toMatch(/HTTP 503, code 503: busy/);
+		expect(requests().map((r) => r.status)).toEqual([503, 503, 503]);
 	});
 
 	test('a wrong API key is refused by the sandbox (HTTP 401) and the key never appears in the error', async () => {
@@ -331,7 +305,7 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 			signSecret: 'fixed-signature',
 		});
 		await harness.run(chatbotWorkflow(sendParameters(), [receiverItem('6281')]));
-		expect(server.requests[0].headers['x-airudder-sign']).toBe('fixed-signature');
+		expect(requests()[0].headers['x-airudder-sign']).toBe('fixed-signature');
 	});
 
 	test('Message → Get Many sends both documented variants and returns one item per message', async () => {
@@ -345,11 +319,11 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 		const typed = await harness.run(
 			chatbotWorkflow({ ...params, size: 2, messageListType: 'single' }),
 		);
-		expect(server.requests.map((r) => r.body)).toEqual([
+		expect(requests().map((r) => r.body)).toEqual([
 			{ call_id: '7738ff156ad12075578af25c84908567', last_msg_id: '', size: 20 },
 			{ call_id: '7738ff156ad12075578af25c84908567', last_msg_id: '', size: 2, type: 'single' },
 		]);
-		expect(server.requests[0].path).toBe('/api/v1/session/messages');
+		expect(requests()[0].path).toBe('/api/v1/session/messages');
 		expect(plain.output(NODE).map((i) => i.json.msg_id)).toEqual([
 			'b1666ac1514d9e7bbd863319668dc5b9',
 			'aab80ee4b49c4d179db2a7202d25b9c2',
@@ -382,8 +356,8 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		expect(server.requests[0].path).toBe('/api/v1/channel/huawei/message');
-		expect(server.requests[0].body).toEqual({
+		expect(requests()[0].path).toBe('/api/v1/channel/huawei/message');
+		expect(requests()[0].body).toEqual({
 			call_id: 'netinfo session id',
 			channel: 'HuaWei',
 			channel_id: 'hwbcauat',
@@ -417,11 +391,11 @@ describe('AIRudder Chatbot node through n8n-core, against the sandbox chatbot ha
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		expect(server.requests[0]).toMatchObject({
+		expect(requests()[0]).toMatchObject({
 			path: '/api/v1/session/messages',
 			body: { call_id: 'c1', size: 1 },
 		});
-		expect(server.requests[0].headers['x-airudder-sign-key']).toBe(API_KEY);
+		expect(requests()[0].headers['x-airudder-sign-key']).toBe(API_KEY);
 		expect(result.json(NODE)[0]).toMatchObject({
 			code: 200,
 			data: [expect.objectContaining({ msg_id: 'b1666ac1514d9e7bbd863319668dc5b9' })],

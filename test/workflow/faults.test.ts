@@ -1,7 +1,8 @@
 /**
- * Faults that test/workflow/voice-api.test.ts does not cover: slow answers to idempotent GETs, and
+ * Faults that test/workflow/voice-api.test.ts does not cover: slow answers to idempotent GETs,
  * truncated JSON whose connection is dropped mid-answer (sandbox fault `destroy` + `body`), for reads
- * (retried) and for a task creation (never retried, reported as ambiguous).
+ * (retried) and for a task creation (never retried, reported as ambiguous), and 429/503 on the
+ * streamed recording reads (lookup and file link).
  *
  * Not covered here: a GET that outlasts the request time-out. The time-out is a constant of 120 s
  * in transport/index.ts (×3 attempts), too long for a test; it needs a shorter, configurable
@@ -103,6 +104,81 @@ describe('AIRudder node under transport faults', () => {
 		expect(result.status).toBe('error');
 		expect(result.runData.AIRudder?.[0]?.data).toBeUndefined();
 	}, 30_000);
+
+	describe('recordings (streamed reads) are retried like any read', () => {
+		let taskId: string;
+		beforeAll(async () => {
+			const created = await env.harness.run(
+				airudderWorkflow(taskCreateParameters({ taskName: 'recording-faults' }), contacts(1)),
+			);
+			taskId = created.output('AIRudder')[0].json.TaskID as string;
+		});
+		const getRecording = () =>
+			env.harness.run(
+				airudderWorkflow({
+					resource: 'recording',
+					operation: 'getCallRecording',
+					taskId,
+					callee: '+628120000000',
+				}),
+			);
+		const paths = () =>
+			env.sandbox.requests
+				.filter((r) => r.path === '/service/cloud/case' || r.path.startsWith('/__sandbox/media/'))
+				.map((r) => [r.path.startsWith('/__sandbox/media/') ? 'media' : 'case', r.status]);
+
+		test('429 on the recording lookup and 503 on the file link: each retried once, the audio arrives whole', async () => {
+			env.sandbox.setFault({
+				method: 'GET',
+				path: '/service/cloud/case',
+				status: 429,
+				body: '{"code":429,"message":"slow down"}',
+				headers: { 'Retry-After': '0' },
+			});
+			env.sandbox.setFault({
+				method: 'GET',
+				path: '/__sandbox/media/*',
+				status: 503,
+				body: '<html>busy</html>',
+				contentType: 'text/html',
+				headers: { 'Retry-After': '0' },
+			});
+			const result = await getRecording();
+			expect(result.error).toBeUndefined();
+			expect(paths()).toEqual([
+				['case', 429],
+				['case', 200],
+				['media', 503],
+				['media', 200],
+			]);
+			const [item] = result.output('AIRudder');
+			const audio = await env.harness.readBinary(item);
+			expect(audio.subarray(0, 4).toString('ascii')).toBe('RIFF');
+		});
+
+		test('a file link that keeps failing: 3 GETs, then an error naming the download', async () => {
+			env.sandbox.setFault({
+				method: 'GET',
+				path: '/__sandbox/media/*',
+				status: 503,
+				body: 'busy',
+				contentType: 'text/plain',
+				headers: { 'Retry-After': '0' },
+				times: 5,
+			});
+			const result = await getRecording();
+			expect(result.error).toBeInstanceOf(NodeApiError);
+			expect(result.error?.message).toMatch(
+				/^Downloading http:\/\/127\.0\.0\.1:\d+\/__sandbox\/media\/.+ failed with HTTP 503$/,
+			);
+			expect(paths()).toEqual([
+				['case', 200],
+				['media', 503],
+				['media', 503],
+				['media', 503],
+			]);
+		});
+	});
 
 	test('a create whose answer is cut off mid-JSON is not retried and is reported as ambiguous', async () => {
 		env.sandbox.setFault({

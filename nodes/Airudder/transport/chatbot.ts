@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { envelopeMessage, excerpt } from '../helpers/errors';
 import type { AirudderEndpoint } from './endpoints';
+import { header, retryDelay, withRetries } from './retry';
 
 export const CHATBOT_CREDENTIAL_TYPE = 'airudderChatbotApi';
 
@@ -139,8 +140,9 @@ export interface ChatbotRequest {
  * (headers `X-AIRudder-Sign-Key` / `X-AIRudder-Sign`, added by the credential) and returns the
  * envelope `{ request_id, code, message, data }`.
  *
- * POST sends `body` as JSON (`Content-Type: application/json`); GET sends no body. Nothing is
- * retried: most chatbot calls send WhatsApp messages, and a retry could send one twice.
+ * POST sends `body` as JSON (`Content-Type: application/json`); GET sends no body. Only reads
+ * (`endpoint.idempotent`, e.g. the message list) are retried, on 429/5xx/broken connections (see
+ * retry.ts); sends never are: a retry could send a WhatsApp message twice.
  *
  * @throws NodeApiError when the body's `code` is not 200 (also under HTTP 200), on HTTP errors,
  *   with a short excerpt when the answer is not JSON, and on network failures. The message
@@ -165,16 +167,25 @@ export async function airudderChatbotRequest(
 	};
 	if (endpoint.method === 'POST') options.body = JSON.stringify(request.body ?? {});
 	const description = `Doc: ${endpoint.docUrl}`;
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CHATBOT_CREDENTIAL_TYPE,
-			options,
-		)) as typeof response;
-	} catch (error) {
+	const sent = await withRetries(
+		endpoint.idempotent,
+		async () =>
+			(await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CHATBOT_CREDENTIAL_TYPE,
+				options,
+			)) as {
+				statusCode: number;
+				headers?: Record<string, string | string[] | undefined>;
+				body: unknown;
+			},
+		// answered, not thrown (ignoreHttpStatusErrors): 429/5xx are retried too
+		(answer, attempt) =>
+			retryDelay(answer.statusCode, false, header(answer.headers, 'retry-after'), attempt),
+	);
+	if ('failure' in sent) {
 		// Only the message and code travel on: the request config (with the API key header) stays behind.
-		const { message, code } = error as { message?: string; code?: string };
+		const { message, code } = sent.failure as { message?: string; code?: string };
 		throw new NodeApiError(
 			this.getNode(),
 			{ message: message ?? 'Request failed', code: code ?? null } as JsonObject,
@@ -185,6 +196,7 @@ export async function airudderChatbotRequest(
 			},
 		);
 	}
+	const response = sent.answer;
 	const judged = judgeChatbotAnswer(endpoint, response.statusCode, response.body);
 	if ('envelope' in judged) return judged.envelope;
 	throw new NodeApiError(

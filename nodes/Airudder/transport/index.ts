@@ -6,11 +6,12 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { aesDecrypt, aesEncrypt, aesSignature } from '../helpers/aes';
 import { describeCode, envelopeMessage, excerpt } from '../helpers/errors';
 import type { AirudderEndpoint } from './endpoints';
+import { brokenConnectionCode, failureStatus, header, withRetries } from './retry';
 
 /** Node's `stream.Readable`, as n8n-workflow types binary data (shipped code imports only n8n-workflow). */
 type Readable = Exclude<Parameters<BinaryHelperFunctions['prepareBinaryData']>[0], Buffer>;
@@ -19,11 +20,6 @@ export const CREDENTIAL_TYPE = 'airudderApi';
 
 /** Time-out of one request in ms (a 10,000-contact task creation can take a while). */
 const REQUEST_TIMEOUT_MS = 120_000;
-/** Idempotent reads are sent at most this many times (1 + 2 retries) on 429/5xx/time-outs. */
-const MAX_ATTEMPTS = 3;
-/** First back-off in ms; doubles per retry. A `Retry-After` answer (seconds) wins, up to 30 s. */
-const BACKOFF_MS = 500;
-const MAX_RETRY_AFTER_MS = 30_000;
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -103,11 +99,6 @@ interface RawResponse {
 	body: unknown;
 }
 
-function header(headers: RawResponse['headers'] | undefined, name: string): string | undefined {
-	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
-}
-
 /** Decrypts (when marked `Is-Encrypted: 1`) and parses an answer; `undefined` if it is not JSON. */
 function parseBody(
 	body: unknown,
@@ -134,44 +125,6 @@ function parseBody(
 	} catch {
 		return { text };
 	}
-}
-
-/** Error codes of a connection that failed or broke off (no complete answer was received). */
-const BROKEN_CONNECTION_CODES = [
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ETIMEDOUT',
-	'ECONNABORTED',
-	'ESOCKETTIMEDOUT',
-	'EPIPE',
-	'ERR_BAD_RESPONSE',
-];
-
-/**
- * The code of a connection that failed or broke off mid-answer, searched through the error and
- * its causes (n8n wraps the HTTP client's error), or undefined.
- */
-function brokenConnectionCode(error: unknown): string | undefined {
-	for (let current = error as JsonObject | undefined, depth = 0; current && depth < 4; depth++) {
-		const code = typeof current.code === 'string' ? current.code : undefined;
-		if (code && BROKEN_CONNECTION_CODES.includes(code)) return code;
-		current = current.cause as JsonObject | undefined;
-	}
-	return undefined;
-}
-
-function retryDelay(error: JsonObject, attempt: number): number | undefined {
-	const response = (error.response ??
-		(error.cause as JsonObject | undefined)?.response) as unknown as RawResponse | undefined;
-	const status = Number(
-		response?.statusCode ?? (response as IDataObject | undefined)?.status ?? error.httpCode,
-	);
-	const transient = status === 429 || status >= 500 || brokenConnectionCode(error) !== undefined;
-	if (!transient) return undefined;
-	const retryAfter = Number(header(response?.headers, 'retry-after'));
-	if (Number.isFinite(retryAfter) && retryAfter >= 0)
-		return Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS);
-	return BACKOFF_MS * 2 ** (attempt - 1);
 }
 
 function apiError(
@@ -208,8 +161,8 @@ function apiError(
  * - AES (credential option): query/body encrypted, `Is-Encrypted`/`Signed` headers, answers
  *   decrypted. See helpers/aes.ts.
  * - Reads (`endpoint.idempotent`) are retried up to 2 times on 429/5xx/time-outs with
- *   exponential back-off from 500 ms, honouring `Retry-After` (seconds, capped at 30 s).
- *   Writes are never retried.
+ *   exponential back-off from 500 ms, honouring `Retry-After` (seconds, capped at 30 s): see
+ *   retry.ts. Writes are never retried.
  *
  * @throws NodeApiError naming AIRudder's code and message when the body's `code` is not
  *   `endpoint.successCode` (AIRudder answers some failures with HTTP 200), on HTTP errors, and
@@ -222,37 +175,43 @@ export async function airudderApiRequest(
 ): Promise<IDataObject> {
 	const settings = await connectionSettings.call(this);
 	const options = buildRequest(endpoint, request, settings);
-	for (let attempt = 1; ; attempt++) {
-		let response: RawResponse;
-		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
+	const response = await send.call(this, endpoint, options, settings.aesKey, request.itemIndex);
+	const parsed = parseBody(response.body, response.headers, settings.aesKey);
+	if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode) {
+		throw apiError.call(this, endpoint, response.statusCode, parsed, request.itemIndex);
+	}
+	return parsed.json;
+}
+
+/**
+ * Sends a built request with the credential, retrying it when the endpoint is idempotent (retry.ts).
+ * @throws NodeApiError (errorFromFailure) when the last attempt failed.
+ */
+async function send(
+	this: Context,
+	endpoint: AirudderEndpoint,
+	options: IHttpRequestOptions,
+	aesKey: string | undefined,
+	itemIndex: number | undefined,
+): Promise<RawResponse> {
+	const sent = await withRetries(
+		endpoint.idempotent,
+		async () =>
+			(await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL_TYPE,
 				options,
-			)) as RawResponse;
-		} catch (error) {
-			const delay =
-				endpoint.idempotent && attempt < MAX_ATTEMPTS
-					? retryDelay(error as JsonObject, attempt)
-					: undefined;
-			if (delay !== undefined) {
-				await sleep(delay);
-				continue;
-			}
-			throw await errorFromFailure.call(
-				this,
-				endpoint,
-				error as JsonObject,
-				settings.aesKey,
-				request.itemIndex,
-			);
-		}
-		const parsed = parseBody(response.body, response.headers, settings.aesKey);
-		if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode) {
-			throw apiError.call(this, endpoint, response.statusCode, parsed, request.itemIndex);
-		}
-		return parsed.json;
-	}
+			)) as RawResponse,
+	);
+	if ('failure' in sent)
+		throw await errorFromFailure.call(
+			this,
+			endpoint,
+			sent.failure as JsonObject,
+			aesKey,
+			itemIndex,
+		);
+	return sent.answer;
 }
 
 /** Turns a thrown HTTP failure into a NodeApiError that carries AIRudder's code/message. */
@@ -337,6 +296,8 @@ function isJsonLike(headers: RawResponse['headers'] | undefined): boolean {
  * Like `airudderApiRequest`, for endpoints that may answer either with a JSON envelope (e.g.
  * links) or with a file (recordings: the reference does not say which). The answer is streamed;
  * only a JSON/text answer (≤ 1 MiB) is read whole, decrypted and checked like any other.
+ * Idempotent endpoints are retried as in `airudderApiRequest` (only until an answer's head arrives:
+ * a file that breaks off while n8n stores it fails the item).
  *
  * @returns `{ json }` for an envelope, `{ file }` for anything else (audio, zip, octet-stream).
  * @throws NodeApiError as `airudderApiRequest` does.
@@ -348,22 +309,7 @@ export async function airudderApiFetch(
 ): Promise<{ json: IDataObject } | { file: AirudderFile }> {
 	const settings = await connectionSettings.call(this);
 	const options = buildRequest(endpoint, request, settings, 'stream');
-	let response: RawResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CREDENTIAL_TYPE,
-			options,
-		)) as RawResponse;
-	} catch (error) {
-		throw await errorFromFailure.call(
-			this,
-			endpoint,
-			error as JsonObject,
-			settings.aesKey,
-			request.itemIndex,
-		);
-	}
+	const response = await send.call(this, endpoint, options, settings.aesKey, request.itemIndex);
 	const body = response.body as Readable;
 	if (!isJsonLike(response.headers)) {
 		return {
@@ -384,7 +330,8 @@ export async function airudderApiFetch(
 /**
  * Streams a file from a link an answer gave (e.g. a recording URL). The credential is sent only
  * when the link is on the Base URL's origin; other hosts (storage, CDN) get a plain request.
- * @throws NodeApiError on HTTP errors.
+ * A GET, so retried like any read (retry.ts) until the answer's head arrives.
+ * @throws NodeApiError on HTTP errors (after the retries).
  */
 export async function airudderDownload(
 	this: IExecuteFunctions,
@@ -399,19 +346,33 @@ export async function airudderDownload(
 		returnFullResponse: true,
 		json: false,
 	};
-	let response: RawResponse;
-	try {
-		response = (
-			new URL(url).origin === new URL(baseUrl).origin
+	const sameOrigin = new URL(url).origin === new URL(baseUrl).origin;
+	// a plain GET of a file: retried like any read
+	const sent = await withRetries(
+		true,
+		async () =>
+			(sameOrigin
 				? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)
-				: await this.helpers.httpRequest(options)
-		) as RawResponse;
-	} catch (error) {
-		throw new NodeApiError(this.getNode(), error as JsonObject, {
-			message: `Downloading ${url} failed`,
-			itemIndex,
-		});
+				: await this.helpers.httpRequest(options)) as RawResponse,
+	);
+	if ('failure' in sent) {
+		// A fresh error: n8n's own (a NodeApiError already) would keep its generic message.
+		const status = failureStatus(sent.failure);
+		const broken = brokenConnectionCode(sent.failure);
+		throw new NodeApiError(
+			this.getNode(),
+			{
+				message: (sent.failure as Error).message ?? 'Request failed',
+				code: broken ?? null,
+			} as JsonObject,
+			{
+				message: `Downloading ${url} failed${status ? ` with HTTP ${status}` : broken ? ` (${broken})` : ''}`,
+				httpCode: status ? String(status) : undefined,
+				itemIndex,
+			},
+		);
 	}
+	const response = sent.answer;
 	return {
 		stream: response.body as Readable,
 		mimeType: header(response.headers, 'content-type') ?? 'application/octet-stream',
