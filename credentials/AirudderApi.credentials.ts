@@ -64,6 +64,15 @@ export class AirudderApi implements ICredentialType {
 				'AIRudder API address. Change it only for a private deployment or the local sandbox (e.g. http://127.0.0.1:8787).',
 		},
 		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 120,
+			description:
+				'How long one request to AIRudder may take before it is given up. Reads that time out are retried (at most 3 attempts); a creation that times out is reported as possibly done, never retried.',
+		},
+		{
 			displayName: 'Encrypt Requests (AES)',
 			name: 'encrypt',
 			type: 'boolean',

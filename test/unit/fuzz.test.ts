@@ -77,11 +77,11 @@ describe('contact mapping never drops or duplicates a contact', () => {
 		expect(chunks.flat().every((c, i) => c === contacts[i])).toBe(true);
 	});
 
-	it('compact: keeps exactly the keys whose value is not undefined/null/blank, trims strings, keeps the rest as is', () => {
+	it('compact: keeps exactly the keys whose value is not undefined/null/blank, trims strings, keeps the rest as is; prototype keys are dropped', () => {
 		fc.assert(
 			fc.property(
 				fc.dictionary(
-					fc.string(),
+					fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype')),
 					fc.oneof(
 						fc.string(),
 						fc.constantFrom(undefined, null, '', '  ', ' x '),
@@ -94,12 +94,16 @@ describe('contact mapping never drops or duplicates a contact', () => {
 					const result = compact(fields as IDataObject);
 					for (const [k, v] of Object.entries(fields)) {
 						const blank =
-							v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+							v === undefined ||
+							v === null ||
+							(typeof v === 'string' && v.trim() === '') ||
+							['__proto__', 'constructor', 'prototype'].includes(k);
 						if (blank) expect(Object.prototype.hasOwnProperty.call(result, k)).toBe(false);
 						else expect(result[k]).toEqual(typeof v === 'string' ? v.trim() : v);
 					}
 					for (const k of Object.keys(result))
 						expect(Object.prototype.hasOwnProperty.call(fields, k)).toBe(true);
+					expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
 				},
 			),
 			RUNS,

@@ -4,9 +4,7 @@
  * (retried) and for a task creation (never retried, reported as ambiguous), and 429/503 on the
  * streamed recording reads (lookup and file link).
  *
- * Not covered here: a GET that outlasts the request time-out. The time-out is a constant of 120 s
- * in transport/index.ts (×3 attempts), too long for a test; it needs a shorter, configurable
- * time-out (reported to the lead) before it can be tested.
+ * Time-outs run against a second sandbox whose credential sets Request Timeout to 1 s.
  */
 import { NodeApiError } from 'n8n-workflow';
 
@@ -193,5 +191,40 @@ describe('AIRudder node under transport faults', () => {
 		);
 		expect(result.error?.message).toMatch(/^Creating task "cut-off" got no clear answer/);
 		expect(env.sandbox.requests.filter((r) => r.path === '/service/cloud/v2/task')).toHaveLength(1);
+	});
+
+	describe('with Request Timeout 1 s in the credential', () => {
+		let slow: Awaited<ReturnType<typeof startAirudder>>;
+		beforeAll(async () => {
+			slow = await startAirudder({}, { timeout: 1 });
+		});
+		afterAll(async () => await slow.close());
+		beforeEach(() => {
+			slow.sandbox.clearFaults();
+			slow.sandbox.clearRequests();
+		});
+
+		test('a GET that outlasts the time-out is given up and sent again; the second answer is used', async () => {
+			slow.sandbox.setFault({ method: 'GET', path: '/service/cloud/robot', delayMs: 2500 });
+			const result = await slow.harness.run(
+				airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: true }),
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.output('AIRudder').length).toBeGreaterThan(0);
+			// the first (slow) request was given up unanswered; the second one, answered at once, was used
+			const calls = slow.sandbox.requests.filter((r) => r.path === '/service/cloud/robot');
+			expect(calls.map((r) => r.status)).toEqual([0, 200]);
+		});
+
+		test('a task creation that outlasts the time-out is sent once and reported as possibly done', async () => {
+			slow.sandbox.setFault({ method: 'POST', path: '/service/cloud/v2/task', delayMs: 2500 });
+			const result = await slow.harness.run(
+				airudderWorkflow(taskCreateParameters({ taskName: 'slow-create' }), contacts(2)),
+			);
+			expect(result.error?.message).toMatch(/^Creating task "slow-create" got no clear answer/);
+			expect(slow.sandbox.requests.filter((r) => r.path === '/service/cloud/v2/task')).toHaveLength(
+				1,
+			);
+		});
 	});
 });

@@ -1,29 +1,36 @@
 import type { IDataObject } from 'n8n-workflow';
+import { setSafeObjectProperty } from 'n8n-workflow';
 
 /**
  * Contact (callee) mapping for `Details` of task creation and workflow contact lists.
  * Pure functions: no n8n context, no I/O.
  */
 
-/** Drops undefined, null and '' values; trims strings. Numbers and booleans are kept. */
+/**
+ * Drops undefined, null and '' values; trims strings. Numbers and booleans are kept. Keys that
+ * would reach an object's prototype (`__proto__`, `constructor`, `prototype`) are dropped too.
+ */
 export function compact(fields: IDataObject): IDataObject {
 	const result: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
 		if (value === undefined || value === null) continue;
 		const cleaned = typeof value === 'string' ? value.trim() : value;
 		if (cleaned === '') continue;
-		result[key] = cleaned;
+		setSafeObjectProperty(result, key, cleaned);
 	}
 	return result;
 }
 
-/** Name/value pairs from a fixedCollection (`{ field: [{ name, value }] }`) as an object. */
+/**
+ * Name/value pairs from a fixedCollection (`{ field: [{ name, value }] }`) as an object (names that
+ * would reach its prototype are skipped).
+ */
 export function pairsToObject(
 	pairs: Array<{ name?: string; value?: unknown }> | undefined,
 ): IDataObject {
 	const result: IDataObject = {};
 	for (const { name, value } of pairs ?? []) {
-		if (name) result[name] = value as IDataObject[string];
+		if (name) setSafeObjectProperty(result, name, value as IDataObject[string]);
 	}
 	return result;
 }

@@ -18,8 +18,8 @@ type Readable = Exclude<Parameters<BinaryHelperFunctions['prepareBinaryData']>[0
 
 export const CREDENTIAL_TYPE = 'airudderApi';
 
-/** Time-out of one request in ms (a 10,000-contact task creation can take a while). */
-const REQUEST_TIMEOUT_MS = 120_000;
+/** Default time-out of one request in s (a 10,000-contact task creation can take a while). */
+const DEFAULT_TIMEOUT_SECONDS = 120;
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -42,13 +42,17 @@ function answerCode(endpoint: AirudderEndpoint, json: IDataObject): unknown {
 interface ConnectionSettings {
 	baseUrl: string;
 	aesKey?: string;
+	/** Time-out of one request (one attempt), in ms. */
+	timeoutMs: number;
 }
 
 async function connectionSettings(this: Context): Promise<ConnectionSettings> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, '');
 	const aesKey = credentials.encrypt === true ? String(credentials.aesSecretKey ?? '') : undefined;
-	return { baseUrl, aesKey };
+	const seconds = Number(credentials.timeout);
+	const timeoutMs = (seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
+	return { baseUrl, aesKey, timeoutMs };
 }
 
 function queryString(qs: IDataObject | undefined): string {
@@ -75,7 +79,7 @@ function buildRequest(
 		encoding,
 		json: false,
 		returnFullResponse: true,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: settings.timeoutMs,
 	};
 	const plaintext = endpoint.method === 'GET' ? query : JSON.stringify(request.body ?? {});
 	if (settings.aesKey !== undefined) {
@@ -338,13 +342,15 @@ export async function airudderDownload(
 	url: string,
 	itemIndex?: number,
 ): Promise<AirudderFile> {
-	const { baseUrl } = await connectionSettings.call(this);
+	const { baseUrl, timeoutMs } = await connectionSettings.call(this);
 	const options: IHttpRequestOptions = {
 		url,
 		method: 'GET',
 		encoding: 'stream',
 		returnFullResponse: true,
 		json: false,
+		// a wait without data (connect, answer, idle socket): a file that keeps arriving is not cut off
+		timeout: timeoutMs,
 	};
 	const sameOrigin = new URL(url).origin === new URL(baseUrl).origin;
 	// a plain GET of a file: retried like any read
