@@ -77,11 +77,11 @@ describe('contact mapping never drops or duplicates a contact', () => {
 		expect(chunks.flat().every((c, i) => c === contacts[i])).toBe(true);
 	});
 
-	it('compact: keeps exactly the keys whose value is not undefined/null/blank, trims strings, keeps the rest as is; prototype keys are dropped', () => {
+	it('compact: keeps exactly the keys whose value is not undefined/null/blank, trims strings, keeps the rest as is; a __proto__ key is dropped', () => {
 		fc.assert(
 			fc.property(
 				fc.dictionary(
-					fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype')),
+					fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'callee')),
 					fc.oneof(
 						fc.string(),
 						fc.constantFrom(undefined, null, '', '  ', ' x '),
@@ -97,7 +97,7 @@ describe('contact mapping never drops or duplicates a contact', () => {
 							v === undefined ||
 							v === null ||
 							(typeof v === 'string' && v.trim() === '') ||
-							['__proto__', 'constructor', 'prototype'].includes(k);
+							k === '__proto__';
 						if (blank) expect(Object.prototype.hasOwnProperty.call(result, k)).toBe(false);
 						else expect(result[k]).toEqual(typeof v === 'string' ? v.trim() : v);
 					}

@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { setSafeObjectProperty } from 'n8n-workflow';
 
 /**
  * Contact (callee) mapping for `Details` of task creation and workflow contact lists.
@@ -7,8 +6,15 @@ import { setSafeObjectProperty } from 'n8n-workflow';
  */
 
 /**
- * Drops undefined, null and '' values; trims strings. Numbers and booleans are kept. Keys that
- * would reach an object's prototype (`__proto__`, `constructor`, `prototype`) are dropped too.
+ * A key that is safe to assign on a plain object: only `__proto__` is not (it would set the
+ * prototype instead of a field). n8n-workflow's `setSafeObjectProperty` is not used: its list
+ * also refuses `callee`, an AIRudder field name.
+ */
+const assignable = (key: string) => key !== '__proto__';
+
+/**
+ * Drops undefined, null and '' values; trims strings. Numbers and booleans are kept. A `__proto__`
+ * key is dropped too (see `assignable`).
  */
 export function compact(fields: IDataObject): IDataObject {
 	const result: IDataObject = {};
@@ -16,21 +22,21 @@ export function compact(fields: IDataObject): IDataObject {
 		if (value === undefined || value === null) continue;
 		const cleaned = typeof value === 'string' ? value.trim() : value;
 		if (cleaned === '') continue;
-		setSafeObjectProperty(result, key, cleaned);
+		if (assignable(key)) result[key] = cleaned;
 	}
 	return result;
 }
 
 /**
- * Name/value pairs from a fixedCollection (`{ field: [{ name, value }] }`) as an object (names that
- * would reach its prototype are skipped).
+ * Name/value pairs from a fixedCollection (`{ field: [{ name, value }] }`) as an object (a
+ * `__proto__` name is skipped).
  */
 export function pairsToObject(
 	pairs: Array<{ name?: string; value?: unknown }> | undefined,
 ): IDataObject {
 	const result: IDataObject = {};
 	for (const { name, value } of pairs ?? []) {
-		if (name) setSafeObjectProperty(result, name, value as IDataObject[string]);
+		if (name && assignable(name)) result[name] = value as IDataObject[string];
 	}
 	return result;
 }
