@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 
-import { CHATBOT_EVENTS } from '../nodes/Airudder/trigger/events';
+import { CHATBOT_EVENTS, VOICE_EVENTS } from '../nodes/Airudder/trigger/events';
 
 /**
  * Callbacks ("webhooks") AIRudder POSTs to a URL the integrator gives it. Delivery follows the
@@ -87,6 +87,16 @@ const WORKFLOW_FIELDS = {
 	case_id: 'test-caseid11',
 };
 
+/**
+ * A payload the trigger's catalogue (nodes/Airudder/trigger/events.ts) holds: the reference's or
+ * the doc page's example, kept there once for both the trigger and the sandbox.
+ */
+function catalogueExample(key: string): Record<string, unknown> {
+	const example = VOICE_EVENTS.find((entry) => entry.key === key)?.example;
+	if (!example) throw new Error(`nodes/Airudder/trigger/events.ts has no example for ${key}`);
+	return structuredClone(example);
+}
+
 const event = (
 	name: string,
 	file: string,
@@ -101,8 +111,9 @@ const WORKFLOW = 'workflow.openapi.yaml';
 const LEADS = 'leads-inbound-encryption.openapi.yaml';
 
 /**
- * Every webhook key of the five reference files. The chatbot ones come from the trigger's catalogue
- * (nodes/Airudder/trigger/events.ts), which holds the chatbot reference's examples.
+ * Every webhook key of the five reference files. Payloads the reference or a doc page gives come
+ * from the trigger's catalogue (nodes/Airudder/trigger/events.ts: `catalogueExample` and the chatbot
+ * events); only the sandbox's own illustrative ones are written here.
  */
 export const CALLBACK_EVENTS: ReadonlyMap<string, CallbackEvent> = new Map([
 	event('collectionTaskFinished', CORE, TASK_DOC, 'sandbox illustrative', sampleTask()),
@@ -119,48 +130,21 @@ export const CALLBACK_EVENTS: ReadonlyMap<string, CallbackEvent> = new Map([
 		WORKFLOW,
 		`${APIFOX}/api-50408764`,
 		'reference example (illustrative)',
-		{
-			type: 'TaskStatus',
-			body: {
-				taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
-				taskName: 'pds_task_0501',
-				callid: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
-				state: 'Finished',
-			},
-		},
+		catalogueExample('workflowPdsTaskStatusChanged'),
 	),
 	event(
 		'workflowPdsContactStatusChanged',
 		WORKFLOW,
 		`${APIFOX}/api-50409091`,
 		'reference example (illustrative)',
-		{
-			type: 'ContactStatus',
-			body: {
-				taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
-				taskName: 'pds_task_0501',
-				callid: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
-				state: 'HANGUP',
-				phoneNumber: '+6281234567890',
-				hangupReason: 2,
-			},
-		},
+		catalogueExample('workflowPdsContactStatusChanged'),
 	),
 	event(
 		'workflowPdsAgentStatusChanged',
 		WORKFLOW,
 		`${APIFOX}/api-50406436`,
 		'reference example (illustrative)',
-		{
-			type: 'AgentStatus',
-			body: {
-				taskId: '8f3c0c1e2b7d4a59a1f0c6d2e4b8a7c3',
-				taskName: 'pds_task_0501',
-				callid: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
-				State: 'TALKRESULT',
-				phoneNumber: '+6281234567890',
-			},
-		},
+		catalogueExample('workflowPdsAgentStatusChanged'),
 	),
 	// The reference lists only the five workflow fields of this push (x-likely-properties).
 	event(
@@ -175,60 +159,21 @@ export const CALLBACK_EVENTS: ReadonlyMap<string, CallbackEvent> = new Map([
 		WORKFLOW,
 		`${APIFOX}/api-154267240`,
 		'reference example (illustrative)',
-		{
-			workflow_id: '0ca6e3a59cf74630906683882aa5111a',
-			workflow_name: 'collection_0501',
-			node_id: 'api_node_1',
-			node_name: 'Custom API',
-			callee: {
-				case_id: 'C20250501001',
-				callee_name: 'Budi',
-				callee_gender: 'male',
-				callee_number: '+6281234567890',
-				platform_name: 'AIRUDDER',
-				extra_a: 'loan-123',
-			},
-		},
+		catalogueExample('workflowCustomApiNodePush'),
 	),
 	event(
 		'workflowListCompleted',
 		WORKFLOW,
 		`${APIFOX}/api-154087917`,
 		'reference example (illustrative)',
-		{
-			case_id: 'test-caseid11',
-			workflow_id: '4cb9db206ac0xxxxxxxxxx15e4e613d2',
-			workflow_name: '0970_0415_1',
-			callee_number: '+6289xxxxxxxx234',
-			rows: [
-				{
-					nodetask_id: '8fb437c7c413xxxxxxxxxx35b09b5a3',
-					nodetask_name: 'Robot call 1',
-					node_type: '<node_type - values not documented>',
-					task_id: 'c3b6b04cd7f8d2b182d3fd20eed3d144',
-				},
-			],
-		},
+		catalogueExample('workflowListCompleted'),
 	),
 	event(
 		'workflowStatusChanged',
 		WORKFLOW,
 		`${APIFOX}/api-178704796`,
 		'reference example (illustrative)',
-		{
-			workflow_id: '4cb9db206ac0xxxxxxxxxx15e4e613d2',
-			workflow_name: '0970_0415_1',
-			status: '<status - values not documented>',
-			actions: [
-				{
-					nodetask_id: '8fb437c7c413xxxxxxxxxx35b09b5a3',
-					nodetask_name: 'WABA Template1_232fe6',
-					node_type: '<node_type - values not documented>',
-					task_id: '602ff2fc65e5xxxxxxxxxx9b4ee9736e',
-					task_status: '<task_status - values not documented>',
-				},
-			],
-		},
+		catalogueExample('workflowStatusChanged'),
 	),
 	// Seed 001, the full page: the doc's example exactly as shown.
 	event(
@@ -236,23 +181,7 @@ export const CALLBACK_EVENTS: ReadonlyMap<string, CallbackEvent> = new Map([
 		WORKFLOW,
 		'https://api-docs.airudder.com/apidoc/docs-site/1780479/api-285317014',
 		'doc example',
-		{
-			workflow_id: '4cb9db206ac0xxxxxxxxxx15e4e613d2',
-			workflow_name: '0970_0415_1',
-			nodetask_id: '8fb437c7c413xxxxxxxxxx35b09b5a3',
-			nodetask_name: 'WABA Template1_232fe6',
-			waba_task_id: '602ff2fc65e5xxxxxxxxxx9b4ee9736e',
-			wfdetail_uuid: '4a786086d05a4xxxxxxxxxxfb8abb1de7',
-			timestamp: 1744687206,
-			status: 'delivery',
-			msg_id: 'f4d594881abxxxxxxxxxx029e63f055',
-			send_time: '2025-04-15T03:20:00Z',
-			waba_template_name: 'send_card_for_sales_0331',
-			waba_template_id: 288,
-			channel_id: '6289xxxxx1234',
-			callee: '+6289xxxxxxxx234',
-			variables: { date: '2025-05-01', name: 'will Smith', project: 'Voicebot' },
-		},
+		catalogueExample('workflowWabaMessageStatusChanged'),
 	),
 	// The doc example, trimmed where the stored copy breaks off (inside the third message's `reply`).
 	event(
@@ -260,76 +189,7 @@ export const CALLBACK_EVENTS: ReadonlyMap<string, CallbackEvent> = new Map([
 		WORKFLOW,
 		'https://api-docs.airudder.com/api-286285407',
 		'doc example',
-		{
-			workflow_id: '4cb9db206ac04xxxxxxxxa315e4e613d2',
-			workflow_name: '0970_0415_1',
-			nodetask_id: '8fb437c7cxxxxxxxx43b35b09b5a3',
-			nodetask_name: 'WABA Template1_232fe6',
-			waba_task_id: '602ff2fc65exxxxxxxxb89b4ee9736e',
-			wfdetail_uuid: '4a786086d05xxxxxxxx9dfb8abb1de7',
-			timestamp: 1744699269,
-			channel: 'WhatsApp',
-			channel_id: '6289xxxxxxxx9070',
-			callee: '+6289xxxxxxxx89092',
-			call_id: 'a3f5c12ac59xxxxxxxxad71fe6a8ea3e',
-			robot_id: '4755',
-			status: 'closed',
-			session_start_time: '2025-04-15T06:41:00Z',
-			session_end_time: '2025-04-15T06:41:09Z',
-			session_end_reason: 'robot',
-			intention: 'E',
-			talk_round: 3,
-			ner_slots: { test_echo: 'okhhhhh' },
-			event_label: { EventLabel: '1' },
-			variables: { date: '2025-05-01', name: 'xinxin.tao', project: 'voicebot' },
-			messages: [
-				{
-					msg_id: '172016xxxxxxxx45344',
-					sender_type: 'system',
-					timestamp: 1720160207,
-					status: 'delivery',
-					content: {
-						type: 'system',
-						system: { type: 'conversation.start', from_seat_id: '', to_seat_id: '' },
-					},
-				},
-				{
-					msg_id: '05b1de1203xxxxxxxx64432e9a',
-					sender_type: 'chatbot',
-					timestamp: 1720159500,
-					status: 'read',
-					content: {
-						type: 'template',
-						template: {
-							type: 'WhatsApp',
-							content: {
-								header: {
-									type: 'image',
-									media: {
-										origin_url:
-											'https://xxxxxxxx/wpimages/2020/02/france-in-pictuxxxxxxxxtograph-eiffel-tower.jpg',
-									},
-								},
-								body: 'Hi, tom, we will hold a party from 2024-03-07, welcome to join us',
-								footer: 'welcome',
-								button: [
-									{ type: 'QUICK_REPLY', text: 'no' },
-									{ type: 'OPT_OUT', text: 'yes' },
-								],
-							},
-							info: { id: 35, name: 'opt_out_02_27_english', language: 'en' },
-						},
-					},
-				},
-				{
-					msg_id: '37c9704d4xxxxxxxx64982',
-					sender_type: 'user',
-					timestamp: 1720159548,
-					status: 'read',
-					content: { type: 'button', text: 'no' },
-				},
-			],
-		},
+		catalogueExample('workflowChatbotSessionEnded'),
 	),
 	event('leadsGenPdsTaskStatusChanged', LEADS, LEADS_DOC, 'sandbox illustrative', {
 		type: 'TaskStatus',
