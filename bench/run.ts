@@ -14,6 +14,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 import type { IDataObject } from 'n8n-workflow';
+import * as prettier from 'prettier';
 
 import type { Sandbox } from '../sandbox/server';
 import { ensureN8nRuntime, type N8nInstance, type WorkflowJson } from '../test/support/n8n';
@@ -635,7 +636,7 @@ async function main(): Promise<void> {
 	writeResults(results, sections.length === SECTIONS.length ? /^soak/ : undefined);
 	const merged = JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as IDataObject;
 	const table = resultsTable(merged);
-	writeReadmeTable(table);
+	await writeReadmeTable(table);
 	process.stdout.write(`${table}\n\n${JSON.stringify(results, null, 2)}\n`);
 	const failures = benchFailures(merged);
 	if (failures.length) {
@@ -816,8 +817,11 @@ function resultsTable(r: IDataObject): string {
 	].join('\n');
 }
 
-/** Replaces the table between the markers of bench/README.md. */
-export function writeReadmeTable(table: string): void {
+/**
+ * Replaces the table between the markers of bench/README.md and formats the file with the
+ * project's Prettier settings, so that `npm run lint` passes whichever benchmark wrote it.
+ */
+export async function writeReadmeTable(table: string): Promise<void> {
 	const file = path.join(ROOT, 'bench', 'README.md');
 	const text = fs.readFileSync(file, 'utf8');
 	const start = '<!-- results:start -->';
@@ -825,7 +829,9 @@ export function writeReadmeTable(table: string): void {
 	const from = text.indexOf(start);
 	const to = text.indexOf(end);
 	if (from < 0 || to < from) throw new Error(`${file} lacks the ${start} / ${end} markers`);
-	fs.writeFileSync(file, `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`);
+	const updated = `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`;
+	const options = (await prettier.resolveConfig(file)) ?? {};
+	fs.writeFileSync(file, await prettier.format(updated, { ...options, filepath: file }));
 }
 
 export { resultsTable };

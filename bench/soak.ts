@@ -163,7 +163,9 @@ async function main(): Promise<void> {
 		soakRate: `1 operations run / ${OPS_EVERY_MS} ms + ${CALLBACKS_PER_S} callbacks/s`,
 	};
 	writeResults(fields);
-	writeReadmeTable(resultsTable(JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as IDataObject));
+	await writeReadmeTable(
+		resultsTable(JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as IDataObject),
+	);
 	process.stdout.write(`${JSON.stringify(fields, null, 2)}\n`);
 	if (failures.length)
 		process.stderr.write(
