@@ -435,129 +435,151 @@ async function expressionCounters(
 	};
 }
 
+/** The intake sides: our trigger, n8n's Webhook node, and n8n's own vendor-callback trigger. */
+const INTAKE_SIDES = ['trigger', 'webhook', 'chargebeeTrigger'] as const;
+type IntakeSideName = (typeof INTAKE_SIDES)[number];
+
 interface IntakeSide {
 	url: string;
 	workflowId: string;
+	/** The callback body; Chargebee Trigger starts a workflow only for a body with `event_type`. */
+	body(fields: IDataObject): IDataObject;
 }
 
 /**
  * Callback intake of the AIRudder Trigger (the published callback-trigger example) vs n8n's Webhook
- * node answering at once, on one n8n: after a warm-up, `posts` POSTs per side at concurrency 20 in alternating halves,
- * then SERIAL_POSTS one at a time per side (expression-engine counters read around each side's block).
+ * node answering at once and vs n8n's own Chargebee Trigger (a built-in vendor-callback trigger
+ * that, like ours, registers nothing and answers at once), on one n8n: after a warm-up, `posts`
+ * POSTs per side at concurrency 20 in two halves (the second in reverse side order), then
+ * SERIAL_POSTS one at a time per side (expression-engine counters read around each side's block).
  * Field names get `prefix` (e.g. 'lazy').
  */
 async function intakeFigures(
 	n8n: N8nInstance,
-	sides: Record<'trigger' | 'webhook', IntakeSide>,
+	sides: Record<IntakeSideName, IntakeSide>,
 	posts: number,
 	prefix = '',
 ): Promise<IDataObject> {
-	const stats = {
-		trigger: { latencies: [] as number[], wallMs: 0, failures: 0, sent: 0 },
-		webhook: { latencies: [] as number[], wallMs: 0, failures: 0, sent: 0 },
-	};
-	const executions = { trigger: 0, webhook: 0 };
-	const settle = async (side: 'trigger' | 'webhook') => {
+	const blank = () => ({ latencies: [] as number[], wallMs: 0, failures: 0 });
+	const stats = Object.fromEntries(INTAKE_SIDES.map((side) => [side, blank()])) as Record<
+		IntakeSideName,
+		ReturnType<typeof blank>
+	>;
+	const executions = Object.fromEntries(INTAKE_SIDES.map((side) => [side, 0])) as Record<
+		IntakeSideName,
+		number
+	>;
+	const send = (side: IntakeSideName, fields: IDataObject) =>
+		post(sides[side].url, sides[side].body(fields), 30_000);
+	const settle = async (side: IntakeSideName) => {
 		const done = await waitForExecutions(n8n, sides[side].workflowId, executions[side]);
 		if (done < executions[side])
 			throw new Error(`${side}: ${done} of ${executions[side]} executions finished`);
 	};
-	for (const side of ['webhook', 'trigger'] as const) {
+	for (const side of INTAKE_SIDES) {
 		// warm-up (not measured): n8n compiles and caches its webhook and execution paths
 		const warm = await load(INTAKE_WARMUP_POSTS, INTAKE_CONCURRENCY, (i) =>
-			post(sides[side].url, { workflow_id: `warm-${i}`, seq: i }, 30_000),
+			send(side, { workflow_id: `warm-${i}`, seq: i }),
 		);
 		executions[side] += warm.latencies.length;
 		await settle(side);
 	}
 	for (const round_ of [0, 1]) {
-		for (const side of round_ === 0
-			? (['webhook', 'trigger'] as const)
-			: (['trigger', 'webhook'] as const)) {
-			const s = stats[side];
-			const half = posts / 2;
-			const result = await load(half, INTAKE_CONCURRENCY, (i) =>
-				post(
-					sides[side].url,
-					{ workflow_id: `wf-${round_}-${i}`, seq: i, status: 'finished' },
-					30_000,
-				),
+		for (const side of round_ === 0 ? INTAKE_SIDES : [...INTAKE_SIDES].reverse()) {
+			const result = await load(posts / 2, INTAKE_CONCURRENCY, (i) =>
+				send(side, { workflow_id: `wf-${round_}-${i}`, seq: i, status: 'finished' }),
 			);
-			s.latencies.push(...result.latencies);
-			s.wallMs += result.wallMs;
-			s.failures += result.failures;
-			s.sent += half;
+			stats[side].latencies.push(...result.latencies);
+			stats[side].wallMs += result.wallMs;
+			stats[side].failures += result.failures;
 			executions[side] += result.latencies.length;
-			// let n8n finish the executions this burst started before the other side's burst
+			// let n8n finish the executions this burst started before the next side's burst
 			await settle(side);
 		}
 	}
 	// one at a time: the cost of one callback without queueing behind others, and what it costs n8n's
 	// expression engine (each side's block on its own, counters read after its executions finished)
-	const serial = { trigger: [] as number[], webhook: [] as number[] };
-	const perCallback = {
-		trigger: { isolates: 0, evaluations: 0 },
-		webhook: { isolates: 0, evaluations: 0 },
-	};
-	for (const side of ['trigger', 'webhook'] as const) {
+	let serialFailures = 0;
+	const figures: IDataObject = {};
+	for (const side of INTAKE_SIDES) {
+		const serial: number[] = [];
 		const before = await expressionCounters(n8n);
 		for (let i = 0; i < SERIAL_POSTS; i++) {
-			const res = await post(sides[side].url, { workflow_id: `serial-${i}`, seq: i }, 30_000);
+			const res = await send(side, { workflow_id: `serial-${i}`, seq: i });
 			if (res.status === 200) {
-				serial[side].push(res.ms);
+				serial.push(res.ms);
 				executions[side]++;
-			}
+			} else serialFailures++;
 		}
 		await settle(side);
 		const after = await expressionCounters(n8n);
-		perCallback[side] = {
-			isolates: round((after.isolates - before.isolates) / SERIAL_POSTS, 2),
-			evaluations: round((after.evaluations - before.evaluations) / SERIAL_POSTS, 2),
-		};
+		const s = stats[side];
+		Object.assign(figures, {
+			[`${side}IntakePerSecond`]: round((s.latencies.length * 1000) / s.wallMs, 1),
+			[`${side}P50Ms`]: round(percentile(s.latencies, 50), 1),
+			[`${side}P99Ms`]: round(percentile(s.latencies, 99), 1),
+			[`${side}SerialP50Ms`]: round(percentile(serial, 50), 1),
+			[`${side}IsolatesPerCallback`]: round((after.isolates - before.isolates) / SERIAL_POSTS, 2),
+			[`${side}ExpressionsPerCallback`]: round(
+				(after.evaluations - before.evaluations) / SERIAL_POSTS,
+				2,
+			),
+		});
 	}
-	const rate = (s: typeof stats.trigger) => (s.latencies.length * 1000) / s.wallMs;
+	const rate = (side: IntakeSideName) => (stats[side].latencies.length * 1000) / stats[side].wallMs;
+	Object.assign(figures, {
+		triggerIntakeRatioVsWebhook: round(rate('trigger') / rate('webhook'), 3),
+		triggerIntakeRatioVsChargebeeTrigger: round(rate('trigger') / rate('chargebeeTrigger'), 3),
+		intakeFailures:
+			INTAKE_SIDES.reduce((total, side) => total + stats[side].failures, 0) + serialFailures,
+	});
 	const name = (field: string) =>
 		prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field;
-	return Object.fromEntries(
-		Object.entries({
-			triggerIntakePerSecond: round(rate(stats.trigger), 1),
-			webhookIntakePerSecond: round(rate(stats.webhook), 1),
-			triggerIntakeRatioVsWebhook: round(rate(stats.trigger) / rate(stats.webhook), 3),
-			triggerP50Ms: round(percentile(stats.trigger.latencies, 50), 1),
-			triggerP99Ms: round(percentile(stats.trigger.latencies, 99), 1),
-			webhookP50Ms: round(percentile(stats.webhook.latencies, 50), 1),
-			webhookP99Ms: round(percentile(stats.webhook.latencies, 99), 1),
-			triggerSerialP50Ms: round(percentile(serial.trigger, 50), 1),
-			webhookSerialP50Ms: round(percentile(serial.webhook, 50), 1),
-			triggerIsolatesPerCallback: perCallback.trigger.isolates,
-			webhookIsolatesPerCallback: perCallback.webhook.isolates,
-			triggerExpressionsPerCallback: perCallback.trigger.evaluations,
-			webhookExpressionsPerCallback: perCallback.webhook.evaluations,
-			intakeFailures:
-				stats.trigger.failures +
-				stats.webhook.failures +
-				2 * SERIAL_POSTS -
-				serial.trigger.length -
-				serial.webhook.length,
-		}).map(([field, value]) => [name(field), value]),
-	);
+	return Object.fromEntries(Object.entries(figures).map(([field, value]) => [name(field), value]));
 }
 
-/** The intake workflows: the published callback-trigger example and a Webhook node answering at once. */
+/** n8n's own Chargebee Trigger (no credential, nothing registered), listening to every event. */
+const chargebeeFlow: WorkflowJson = {
+	id: 'bench-intake-chargebee',
+	name: 'bench-intake-chargebee',
+	nodes: [
+		{
+			id: 'c0a8e7b2-3d4f-4e5a-9b6c-000000000001',
+			name: 'Chargebee Trigger',
+			type: 'n8n-nodes-base.chargebeeTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: '2b7c4d9e-0f1a-4b3c-8d5e-6f7a8b9c0d1e',
+			parameters: { events: ['*'] },
+		},
+	],
+	connections: {},
+	settings: { executionOrder: 'v1' },
+};
+
+/** The intake workflows: the published callback-trigger example, a Webhook node answering at once, Chargebee Trigger. */
 const intakeWorkflows = (): WorkflowJson[] => [
 	webhookFlow('bench-intake-webhook', [], true),
 	triggerFlow,
+	chargebeeFlow,
 ];
 
-function intakeSides(n8n: N8nInstance): Record<'trigger' | 'webhook', IntakeSide> {
+function intakeSides(n8n: N8nInstance): Record<IntakeSideName, IntakeSide> {
 	return {
 		trigger: {
 			url: n8n.webhookUrl(String(triggerFlow.nodes[0].webhookId), 'airudder'),
 			workflowId: triggerFlow.id,
+			body: (fields) => fields,
 		},
 		webhook: {
 			url: `${n8n.baseUrl}/webhook/bench-intake-webhook`,
 			workflowId: 'bench-intake-webhook',
+			body: (fields) => fields,
+		},
+		chargebeeTrigger: {
+			url: n8n.webhookUrl(String(chargebeeFlow.nodes[0].webhookId), 'webhook'),
+			workflowId: chargebeeFlow.id,
+			body: (fields) => ({ ...fields, event_type: 'payment_succeeded' }),
 		},
 	};
 }
@@ -568,7 +590,7 @@ function intakeSides(n8n: N8nInstance): Record<'trigger' | 'webhook', IntakeSide
  */
 async function intakeSection(n8n: N8nInstance): Promise<IDataObject> {
 	say(
-		`trigger intake: ${INTAKE_POSTS} POSTs at concurrency ${INTAKE_CONCURRENCY}, AIRudder Trigger vs Webhook (alternating halves)`,
+		`trigger intake: ${INTAKE_POSTS} POSTs at concurrency ${INTAKE_CONCURRENCY}, AIRudder Trigger vs Webhook vs Chargebee Trigger (two halves, the second in reverse order)`,
 	);
 	const figures = await intakeFigures(n8n, intakeSides(n8n), INTAKE_POSTS);
 	say('trigger intake again on an n8n started with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true');
@@ -600,8 +622,12 @@ async function main(): Promise<void> {
 	);
 	const stack = await startStack({
 		credentialIds: ['benchCred', 'benchTokenCred'],
-		workflows: (sandbox) => [...workflows(sandbox), triggerFlow],
-		publish: [...workflows({ url: 'http://unused' } as Sandbox).map((wf) => wf.id), triggerFlow.id],
+		workflows: (sandbox) => [...workflows(sandbox), triggerFlow, chargebeeFlow],
+		publish: [
+			...workflows({ url: 'http://unused' } as Sandbox).map((wf) => wf.id),
+			triggerFlow.id,
+			chargebeeFlow.id,
+		],
 		env: N8N_ENV,
 	});
 	const { sandbox, n8n, pid } = stack;
@@ -764,32 +790,37 @@ function resultsTable(r: IDataObject): string {
 		row(
 			'callback intake (per s, concurrency 20)',
 			r.triggerIntakePerSecond,
-			`${String(r.webhookIntakePerSecond)} (Webhook node)`,
-			`ours ÷ webhook = ${String(r.triggerIntakeRatioVsWebhook)}`,
+			`${String(r.webhookIntakePerSecond)} (Webhook node); ${String(r.chargebeeTriggerIntakePerSecond)} (n8n's Chargebee Trigger)`,
+			`ours ÷ webhook = ${String(r.triggerIntakeRatioVsWebhook)}; ours ÷ Chargebee = ${String(r.triggerIntakeRatioVsChargebeeTrigger)}`,
 		),
 		row(
 			'callback latency p50 / p99 at concurrency 20 (ms)',
 			`${String(r.triggerP50Ms)} / ${String(r.triggerP99Ms)}`,
-			`${String(r.webhookP50Ms)} / ${String(r.webhookP99Ms)}`,
+			`${String(r.webhookP50Ms)} / ${String(r.webhookP99Ms)} (Webhook); ${String(r.chargebeeTriggerP50Ms)} / ${String(r.chargebeeTriggerP99Ms)} (Chargebee)`,
 			'',
 		),
-		row('callback latency p50, one at a time (ms)', r.triggerSerialP50Ms, r.webhookSerialP50Ms, ''),
+		row(
+			'callback latency p50, one at a time (ms)',
+			r.triggerSerialP50Ms,
+			`${String(r.webhookSerialP50Ms)} (Webhook); ${String(r.chargebeeTriggerSerialP50Ms)} (Chargebee)`,
+			'',
+		),
 		row(
 			'expression isolates / expressions evaluated per callback',
 			`${String(r.triggerIsolatesPerCallback)} / ${String(r.triggerExpressionsPerCallback)}`,
-			`${String(r.webhookIsolatesPerCallback)} / ${String(r.webhookExpressionsPerCallback)}`,
+			`${String(r.webhookIsolatesPerCallback)} / ${String(r.webhookExpressionsPerCallback)} (Webhook); ${String(r.chargebeeTriggerIsolatesPerCallback)} / ${String(r.chargebeeTriggerExpressionsPerCallback)} (Chargebee)`,
 			'',
 		),
 		row(
 			'callback intake with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (per s, concurrency 20)',
 			r.lazyTriggerIntakePerSecond,
-			`${String(r.lazyWebhookIntakePerSecond)} (Webhook node)`,
-			`ours ÷ webhook = ${String(r.lazyTriggerIntakeRatioVsWebhook)}`,
+			`${String(r.lazyWebhookIntakePerSecond)} (Webhook node); ${String(r.lazyChargebeeTriggerIntakePerSecond)} (Chargebee Trigger)`,
+			`ours ÷ webhook = ${String(r.lazyTriggerIntakeRatioVsWebhook)}; ours ÷ Chargebee = ${String(r.lazyTriggerIntakeRatioVsChargebeeTrigger)}`,
 		),
 		row(
 			'the same: latency p50 one at a time (ms); isolates / expressions per callback',
 			`${String(r.lazyTriggerSerialP50Ms)}; ${String(r.lazyTriggerIsolatesPerCallback)} / ${String(r.lazyTriggerExpressionsPerCallback)}`,
-			`${String(r.lazyWebhookSerialP50Ms)}; ${String(r.lazyWebhookIsolatesPerCallback)} / ${String(r.lazyWebhookExpressionsPerCallback)}`,
+			`${String(r.lazyWebhookSerialP50Ms)}; ${String(r.lazyWebhookIsolatesPerCallback)} / ${String(r.lazyWebhookExpressionsPerCallback)} (Webhook); ${String(r.lazyChargebeeTriggerSerialP50Ms)}; ${String(r.lazyChargebeeTriggerIsolatesPerCallback)} / ${String(r.lazyChargebeeTriggerExpressionsPerCallback)} (Chargebee)`,
 			'',
 		),
 		row(

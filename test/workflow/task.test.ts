@@ -74,6 +74,44 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 		]);
 	});
 
+	test('Contact Fields: fixed values reach every contact, expressions are read per item', async () => {
+		const items = contacts(3);
+		const result = await env.harness.run(
+			airudderWorkflow(
+				taskCreateParameters({
+					contactFields: { ExtraA: 'same', Unit: 'Dollar', ExtraB: '={{ $json.Comments }}-b' },
+					additionalContactFields: {
+						field: [
+							{ name: 'fixed_field', value: 'v' },
+							{ name: 'row', value: '={{ $itemIndex }}' },
+						],
+					},
+				}),
+				items,
+			),
+		);
+		expect(result.error).toBeUndefined();
+		const details = (businessCalls()[0].body as IDataObject).Details as IDataObject[];
+		expect(details.map((c) => [c.ExtraA, c.Unit, c.ExtraB, c.fixed_field, c.row])).toEqual([
+			['same', 'Dollar', 'row-0-b', 'v', 0],
+			['same', 'Dollar', 'row-1-b', 'v', 1],
+			['same', 'Dollar', 'row-2-b', 'v', 2],
+		]);
+
+		const fixedOnly = await env.harness.run(
+			airudderWorkflow(
+				taskCreateParameters({
+					contactFields: { ExtraA: 'same' },
+					additionalContactFields: { field: [{ name: 'fixed_field', value: 'v' }] },
+				}),
+				items,
+			),
+		);
+		expect(fixedOnly.error).toBeUndefined();
+		const fixedDetails = (businessCalls()[1].body as IDataObject).Details as IDataObject[];
+		expect(fixedDetails).toEqual(items.map((c) => ({ ...c, ExtraA: 'same', fixed_field: 'v' })));
+	});
+
 	test('the token is exchanged once across items and executions', async () => {
 		const before = env.sandbox.tokensIssued;
 		for (let run = 0; run < 3; run++) {

@@ -23,7 +23,7 @@ import {
 } from '../../helpers/validation';
 import { airudderApiRequest, isAmbiguousFailure } from '../../transport';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { asNodeError, forOperation, itemParameter } from '../common';
+import { asNodeError, forOperation, itemParameterReader, perItemParameter } from '../common';
 import { accountTimeZone, accountTimeZoneProperty } from '../timeZone';
 
 /**
@@ -437,29 +437,39 @@ interface PreparedContact {
 	contact: IDataObject;
 }
 
-function readContact(
+/** The per-item parameters mapped to the contact's documented fields. */
+const MAPPED_FIELDS = ['customer', 'mobile', 'platform', 'comments', 'gender'] as const;
+type MappedField = (typeof MAPPED_FIELDS)[number];
+
+/**
+ * The reader of one contact (callee) per input item: the mapped fields (Customer, Mobile, Platform,
+ * Comments, Gender), Contact Fields and Additional Contact Fields, empty values dropped.
+ */
+function contactReader(
 	this: IExecuteFunctions,
-	item: INodeExecutionData,
-	itemIndex: number,
-): IDataObject {
-	const text = (name: string) => {
-		const value = itemParameter.call(this, name, item, itemIndex);
-		return value === undefined || value === null ? undefined : String(value);
+): (item: INodeExecutionData, itemIndex: number) => IDataObject {
+	const contactFields = perItemParameter.call(this, 'contactFields', {});
+	const additionalFields = perItemParameter.call(this, 'additionalContactFields.field', []);
+	const mapped = Object.fromEntries(
+		MAPPED_FIELDS.map((name) => [name, itemParameterReader.call(this, name)]),
+	);
+	return (item, itemIndex) => {
+		const text = (name: MappedField) => {
+			const value = mapped[name](item, itemIndex);
+			return value === undefined || value === null ? undefined : String(value);
+		};
+		const fields = contactFields(itemIndex) as IDataObject;
+		const extra = additionalFields(itemIndex) as Array<{ name?: string; value?: unknown }>;
+		return compact({
+			Customer: text('customer'),
+			Mobile: text('mobile')?.replace(/[\s-]/g, ''),
+			Platform: text('platform'),
+			Comments: text('comments'),
+			Gender: text('gender')?.toLowerCase(),
+			...fields,
+			...pairsToObject(extra),
+		});
 	};
-	const fields = this.getNodeParameter('contactFields', itemIndex, {}) as IDataObject;
-	const extra = this.getNodeParameter('additionalContactFields.field', itemIndex, []) as Array<{
-		name?: string;
-		value?: unknown;
-	}>;
-	return compact({
-		Customer: text('customer'),
-		Mobile: text('mobile')?.replace(/[\s-]/g, ''),
-		Platform: text('platform'),
-		Comments: text('comments'),
-		Gender: text('gender')?.toLowerCase(),
-		...fields,
-		...pairsToObject(extra),
-	});
 }
 
 function readTaskSettings(this: IExecuteFunctions): { task: TaskSettings; timeZone: string } {
@@ -570,9 +580,10 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const { task, timeZone } = readTaskSettings.call(this);
+	const readContact = contactReader.call(this);
 	const contacts: PreparedContact[] = items.map((item, itemIndex) => ({
 		itemIndex,
-		contact: readContact.call(this, item, itemIndex),
+		contact: readContact(item, itemIndex),
 	}));
 	const batches = chunk(contacts, TASK_RULES.maxContactsPerTask);
 	const names =

@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { compact, pairsToObject } from '../../helpers/contacts';
+import { perItemParameter } from '../common';
 
 /**
  * Workflow contact lists (`details`). Their item fields are not documented (a public client passes
@@ -83,17 +84,13 @@ export function readWorkflowContacts(
 ): IDataObject[] {
 	const source = this.getNodeParameter('contactSource', 0) as string;
 	if (source === 'none') return [];
+	const contactFields = perItemParameter.call(this, 'contactFields.field', []);
 	return items.map((item, itemIndex) => {
 		const contact =
 			source === 'item'
 				? compact(item.json)
 				: compact(
-						pairsToObject(
-							this.getNodeParameter('contactFields.field', itemIndex, []) as Array<{
-								name?: string;
-								value?: unknown;
-							}>,
-						),
+						pairsToObject(contactFields(itemIndex) as Array<{ name?: string; value?: unknown }>),
 					);
 		if (Object.keys(contact).length === 0) {
 			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: the contact has no fields`, {
