@@ -684,6 +684,10 @@ function benchFailures(r: IDataObject): string[] {
 		);
 	if (r.triggerExpressionsPerCallback !== 0 || r.lazyTriggerExpressionsPerCallback !== 0)
 		failures.push('the AIRudder Trigger made n8n evaluate expressions per callback');
+	if (r.lazyTriggerIsolatesPerCallback !== 0)
+		failures.push(
+			`the AIRudder Trigger made a lazy-acquiring n8n build ${String(r.lazyTriggerIsolatesPerCallback)} isolates per callback, expected 0`,
+		);
 	for (const field of ['intakeFailures', 'lazyIntakeFailures'])
 		if (Number(r[field]) > 0) failures.push(`${String(r[field])} ${field}`);
 	return failures;
