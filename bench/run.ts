@@ -3,7 +3,7 @@
  * in ONE real n8n 2.41.1 (this package installed as a community package) against the sandbox on
  * 127.0.0.1. Every workflow is started by an HTTP POST to its Webhook node, so both sides pay the
  * same overhead. Writes bench/results.json and the table in bench/README.md; prints both.
- * Bounded: about 10 minutes on 2 CPUs once the n8n runtime is cached (BENCH_INTAKE_POSTS, default
+ * Bounded: about 20 minutes on 2 CPUs once the n8n runtime is cached (BENCH_INTAKE_POSTS, default
  * 2000 per side, sets the size of the intake test). Needs `npm run build` first.
  */
 import { execFile } from 'node:child_process';

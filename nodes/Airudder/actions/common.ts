@@ -244,13 +244,6 @@ export function perItemParameter(
 	if (holdsExpression(raw)) {
 		return (itemIndex) => this.getNodeParameter(name, itemIndex, fallback as never);
 	}
-	let value: unknown;
-	let read = false;
-	return () => {
-		if (!read) {
-			value = this.getNodeParameter(name, 0, fallback as never);
-			read = true;
-		}
-		return value;
-	};
+	const value = this.getNodeParameter(name, 0, fallback as never);
+	return () => value;
 }
