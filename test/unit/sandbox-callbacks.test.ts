@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { CALLBACK_EVENTS } from '../../sandbox/callbacks';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import type { Json } from '../support/json';
+import { REFERENCE, SEEDS, withReference } from '../support/reference';
 
 /** Callbacks: catalogue vs the reference, delivery, and the simulated end of a StartImmediately task. */
 
@@ -39,11 +40,6 @@ async function receiver(): Promise<{
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }
-
-const REFERENCE = '/work/shared/airudder-api';
-const SEEDS = '/work/shared/seeds';
-/** The shared reference lives outside the repository; these checks run where it is present. */
-const withReference = existsSync(REFERENCE) ? it : it.skip;
 
 describe('callback catalogue', () => {
 	withReference('covers exactly the webhook keys of the five reference files', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
@@ -9,16 +9,12 @@ import {
 	type AirudderEvent,
 } from '../../nodes/Airudder/trigger/events';
 import { recogniseEvents } from '../../nodes/Airudder/trigger/recognition';
+import { REFERENCE, SEEDS, withReference } from '../support/reference';
 
 /**
  * The event catalogue against the reference files. js-yaml is not a project dependency, so the few
  * facts needed are read with line scans of the (fixed, generated) YAML layout.
  */
-
-const REFERENCE = '/work/shared/airudder-api';
-const SEEDS = '/work/shared/seeds';
-/** The shared reference lives outside the repository; these checks run where it is present. */
-const withReference = existsSync(REFERENCE) ? it : it.skip;
 
 const VOICE_FILES = [
 	'core-collection',
