@@ -756,6 +756,18 @@ async function createTaskDirect(
 function resultsTable(r: IDataObject): string {
 	const row = (what: string, ours: unknown, baseline: unknown, ratio: unknown) =>
 		`| ${what} | ${String(ours)} | ${String(baseline)} | ${String(ratio)} |`;
+	/** An intake figure of one side, e.g. `intake('lazy', 'webhook', 'IntakePerSecond')`. */
+	const intake = (prefix: '' | 'lazy', side: string, figure: string) => {
+		const field = `${side}${figure}`;
+		return String(r[prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field]);
+	};
+	/** The intake baselines' figures: `<Webhook node> (Webhook); <Chargebee Trigger> (Chargebee)`. */
+	const baselines = (figure: (side: string) => string) =>
+		`${figure('webhook')} (Webhook); ${figure('chargebeeTrigger')} (Chargebee)`;
+	const intakeRatios = (prefix: '' | 'lazy') =>
+		`ours ÷ webhook = ${intake(prefix, 'trigger', 'IntakeRatioVsWebhook')}; ours ÷ Chargebee = ${intake(prefix, 'trigger', 'IntakeRatioVsChargebeeTrigger')}`;
+	const isolates = (prefix: '' | 'lazy', side: string) =>
+		`${intake(prefix, side, 'IsolatesPerCallback')} / ${intake(prefix, side, 'ExpressionsPerCallback')}`;
 	return [
 		`Measured ${String(r.generatedAt).slice(0, 16)}Z on ${String(r.cpus)} CPUs, ${String(r.harness)}.`,
 		'',
@@ -794,37 +806,37 @@ function resultsTable(r: IDataObject): string {
 		row(
 			'callback intake (per s, concurrency 20)',
 			r.triggerIntakePerSecond,
-			`${String(r.webhookIntakePerSecond)} (Webhook node); ${String(r.chargebeeTriggerIntakePerSecond)} (n8n's Chargebee Trigger)`,
-			`ours ÷ webhook = ${String(r.triggerIntakeRatioVsWebhook)}; ours ÷ Chargebee = ${String(r.triggerIntakeRatioVsChargebeeTrigger)}`,
+			baselines((side) => intake('', side, 'IntakePerSecond')),
+			intakeRatios(''),
 		),
 		row(
 			'callback latency p50 / p99 at concurrency 20 (ms)',
 			`${String(r.triggerP50Ms)} / ${String(r.triggerP99Ms)}`,
-			`${String(r.webhookP50Ms)} / ${String(r.webhookP99Ms)} (Webhook); ${String(r.chargebeeTriggerP50Ms)} / ${String(r.chargebeeTriggerP99Ms)} (Chargebee)`,
+			baselines((side) => `${intake('', side, 'P50Ms')} / ${intake('', side, 'P99Ms')}`),
 			'',
 		),
 		row(
 			'callback latency p50, one at a time (ms)',
 			r.triggerSerialP50Ms,
-			`${String(r.webhookSerialP50Ms)} (Webhook); ${String(r.chargebeeTriggerSerialP50Ms)} (Chargebee)`,
+			baselines((side) => intake('', side, 'SerialP50Ms')),
 			'',
 		),
 		row(
 			'expression isolates / expressions evaluated per callback',
-			`${String(r.triggerIsolatesPerCallback)} / ${String(r.triggerExpressionsPerCallback)}`,
-			`${String(r.webhookIsolatesPerCallback)} / ${String(r.webhookExpressionsPerCallback)} (Webhook); ${String(r.chargebeeTriggerIsolatesPerCallback)} / ${String(r.chargebeeTriggerExpressionsPerCallback)} (Chargebee)`,
+			isolates('', 'trigger'),
+			baselines((side) => isolates('', side)),
 			'',
 		),
 		row(
 			'callback intake with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (per s, concurrency 20)',
 			r.lazyTriggerIntakePerSecond,
-			`${String(r.lazyWebhookIntakePerSecond)} (Webhook node); ${String(r.lazyChargebeeTriggerIntakePerSecond)} (Chargebee Trigger)`,
-			`ours ÷ webhook = ${String(r.lazyTriggerIntakeRatioVsWebhook)}; ours ÷ Chargebee = ${String(r.lazyTriggerIntakeRatioVsChargebeeTrigger)}`,
+			baselines((side) => intake('lazy', side, 'IntakePerSecond')),
+			intakeRatios('lazy'),
 		),
 		row(
 			'the same: latency p50 one at a time (ms); isolates / expressions per callback',
-			`${String(r.lazyTriggerSerialP50Ms)}; ${String(r.lazyTriggerIsolatesPerCallback)} / ${String(r.lazyTriggerExpressionsPerCallback)}`,
-			`${String(r.lazyWebhookSerialP50Ms)}; ${String(r.lazyWebhookIsolatesPerCallback)} / ${String(r.lazyWebhookExpressionsPerCallback)} (Webhook); ${String(r.lazyChargebeeTriggerSerialP50Ms)}; ${String(r.lazyChargebeeTriggerIsolatesPerCallback)} / ${String(r.lazyChargebeeTriggerExpressionsPerCallback)} (Chargebee)`,
+			`${String(r.lazyTriggerSerialP50Ms)}; ${isolates('lazy', 'trigger')}`,
+			baselines((side) => `${intake('lazy', side, 'SerialP50Ms')}; ${isolates('lazy', side)}`),
 			'',
 		),
 		row(
