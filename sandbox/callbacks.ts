@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 
-import { CHATBOT_EVENTS, VOICE_EVENTS } from '../nodes/Airudder/trigger/events';
+import { CHATBOT_EVENTS, VOICE_EVENTS } from './callback-examples';
 
 /**
  * Callbacks ("webhooks") AIRudder POSTs to a URL the integrator gives it. Delivery follows the

@@ -6,17 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as custom from './actions/custom/Custom.resource';
-import * as processApi from './actions/process/Process.resource';
-import * as recording from './actions/recording/Recording.resource';
-import * as robot from './actions/robot/Robot.resource';
-import * as sms from './actions/sms/Sms.resource';
-import * as task from './actions/task/Task.resource';
-import * as workflow from './actions/workflow/Workflow.resource';
-import { router } from './actions/router';
+import * as custom from './actions/voice/custom/Custom.resource';
+import * as processApi from './actions/voice/process/Process.resource';
+import * as recording from './actions/voice/recording/Recording.resource';
+import * as robot from './actions/voice/robot/Robot.resource';
+import * as sms from './actions/voice/sms/Sms.resource';
+import * as task from './actions/voice/task/Task.resource';
+import * as workflow from './actions/voice/workflow/Workflow.resource';
+import { router } from './actions/voice/router';
 import { listSearch } from './methods';
 
-/** The AIRudder action node: one folder per resource under actions/, one file per operation. */
+/** The AIRudder action node: one folder per resource under actions/voice/, one file per operation. */
 export class Airudder implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'AIRudder',

@@ -6,13 +6,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as custom from './chatbot/custom/Custom.resource';
-import * as huaweiChannel from './chatbot/huaweiChannel/HuaweiChannel.resource';
-import * as message from './chatbot/message/Message.resource';
-import * as templateMessage from './chatbot/templateMessage/TemplateMessage.resource';
-import { router } from './chatbot/router';
+import * as custom from './actions/chatbot/custom/Custom.resource';
+import * as huaweiChannel from './actions/chatbot/huaweiChannel/HuaweiChannel.resource';
+import * as message from './actions/chatbot/message/Message.resource';
+import * as templateMessage from './actions/chatbot/templateMessage/TemplateMessage.resource';
+import { router } from './actions/chatbot/router';
 
-/** The AIRudder Chatbot (WhatsApp / WABA) action node: one folder per resource under chatbot/, one
+/** The AIRudder Chatbot (WhatsApp / WABA) action node: one folder per resource under actions/chatbot/, one
  * file per operation. */
 export class AirudderChatbot implements INodeType {
 	description: INodeTypeDescription = {

@@ -13,7 +13,7 @@ import {
 	isProblem,
 	prepareReceiver,
 	type TemplateReceiverInput,
-} from '../../nodes/Airudder/chatbot/templateMessage/payload';
+} from '../../nodes/Airudder/actions/chatbot/templateMessage/payload';
 import {
 	contactProblem,
 	taskProblem,

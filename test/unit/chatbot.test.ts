@@ -1,4 +1,4 @@
-import { huaweiMessage } from '../../nodes/Airudder/chatbot/huaweiChannel/sendUserMessage.operation';
+import { huaweiMessage } from '../../nodes/Airudder/actions/chatbot/huaweiChannel/sendUserMessage.operation';
 import {
 	buildCustom,
 	groupReceivers,
@@ -7,8 +7,11 @@ import {
 	templateSendBody,
 	type PreparedReceiver,
 	type TemplateReceiverInput,
-} from '../../nodes/Airudder/chatbot/templateMessage/payload';
-import { CHATBOT_ENDPOINTS, judgeChatbotAnswer } from '../../nodes/Airudder/transport/chatbot';
+} from '../../nodes/Airudder/actions/chatbot/templateMessage/payload';
+import {
+	CHATBOT_ENDPOINTS,
+	judgeChatbotAnswer,
+} from '../../nodes/Airudder/transport/chatbot/request';
 
 /** The request example of "Send template message" (seed 000), exactly as documented. */
 const SEED_000_BODY = {

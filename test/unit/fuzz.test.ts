@@ -12,7 +12,7 @@ import { createDecipheriv } from 'node:crypto';
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
-import { prepareReceiver } from '../../nodes/Airudder/chatbot/templateMessage/payload';
+import { prepareReceiver } from '../../nodes/Airudder/actions/chatbot/templateMessage/payload';
 import { aesDecrypt, aesEncrypt, aesSignature } from '../../nodes/Airudder/helpers/aes';
 import {
 	assignDetailErrors,

@@ -6,8 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 import {
 	CHATBOT_EVENTS,
 	VOICE_EVENTS,
-	type AirudderEvent,
-} from '../../nodes/Airudder/trigger/events';
+	type EventWithExample as AirudderEvent,
+} from '../../sandbox/callback-examples';
 import { recogniseEvents } from '../../nodes/Airudder/trigger/recognition';
 import { REFERENCE, SEEDS, withReference } from '../support/reference';
 

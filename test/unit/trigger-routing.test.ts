@@ -13,7 +13,7 @@ import {
 
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
-import { CHATBOT_EVENTS, VOICE_EVENTS } from '../../nodes/Airudder/trigger/events';
+import { CHATBOT_EVENTS, VOICE_EVENTS } from '../../sandbox/callback-examples';
 import { routeCallback, type RoutingSettings } from '../../nodes/Airudder/trigger/recognition';
 import { callbackWebhookMethods, readCallbackSettings } from '../../nodes/Airudder/trigger/webhook';
 

@@ -7,8 +7,8 @@ import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
 import {
 	CHATBOT_EVENTS,
 	VOICE_EVENTS,
-	type AirudderEvent,
-} from '../../nodes/Airudder/trigger/events';
+	type EventWithExample as AirudderEvent,
+} from '../../sandbox/callback-examples';
 import { CALLBACK_EVENTS } from '../../sandbox/callbacks';
 import {
 	HarnessNodeTypes,

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { findList } from '../helpers/contacts';
-import { airudderApiRequest } from '../transport';
-import { ENDPOINTS } from '../transport/endpoints';
+import { airudderApiRequest } from '../transport/voice/request';
+import { ENDPOINTS } from '../transport/voice/endpoints';
 import { robotEntry } from './robots';
 
 /**

@@ -1,0 +1,79 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { downloadFileName, findUrls } from '../../../helpers/urls';
+import { airudderDownload, type AirudderFile } from '../../../transport/voice/request';
+
+/** "Download" and "Put Output File in Field" parameters of the recording operations. */
+export const downloadProperties: INodeProperties[] = [
+	{
+		displayName: 'Download File',
+		name: 'download',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to download the recording as binary data (streamed to n8n, not held in memory) besides returning the links',
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		hint: 'The name of the output binary field to put the file in',
+		displayOptions: { show: { download: [true] } },
+	},
+];
+
+async function asBinary(
+	this: IExecuteFunctions,
+	file: AirudderFile,
+	url: string,
+	fallbackName: string,
+) {
+	const fileName = downloadFileName(url, file.contentDisposition, fallbackName);
+	return await this.helpers.prepareBinaryData(file.stream, fileName, file.mimeType.split(';')[0]);
+}
+
+/**
+ * Turns a recording answer into output items, paired to `itemIndex`:
+ * - a file answer → one item `{ ...query }` with the file as binary;
+ * - a JSON answer → with Download off one item (the envelope + `urls`), with Download on one item
+ *   per link found, each with its file as binary (a JSON answer without links gives one item).
+ */
+export async function recordingItems(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	query: IDataObject,
+	answer: { json: IDataObject } | { file: AirudderFile },
+	fallbackName: string,
+): Promise<INodeExecutionData[]> {
+	const key = this.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
+	const pairedItem = { item: itemIndex };
+	if ('file' in answer) {
+		return [
+			{
+				json: query,
+				binary: { [key]: await asBinary.call(this, answer.file, '', fallbackName) },
+				pairedItem,
+			},
+		];
+	}
+	const urls = findUrls(answer.json.data);
+	const json = { ...query, ...answer.json, urls };
+	if (!(this.getNodeParameter('download', itemIndex, true) as boolean) || urls.length === 0)
+		return [{ json, pairedItem }];
+	const items: INodeExecutionData[] = [];
+	for (const url of urls) {
+		const file = await airudderDownload.call(this, url, itemIndex);
+		items.push({
+			json: { ...json, url },
+			binary: { [key]: await asBinary.call(this, file, url, fallbackName) },
+			pairedItem,
+		});
+	}
+	return items;
+}

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { airudderApiFetch } from '../../../transport/voice/request';
+import { ENDPOINTS } from '../../../transport/voice/endpoints';
+import { forOperation, perItemData, requiredString } from '../../shared/operations';
+import { taskIdProperty } from '../task/taskId';
+import { downloadProperties, recordingItems } from './download';
+
+/**
+ * Recording → Get Task Recordings: "Obtain Task Recordings", `GET /service/cloud/recording?TaskID=`
+ * (a public client calls it a zip of the task's recordings; link or file, both are handled).
+ * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773
+ */
+export const description = forOperation('recording', 'getTaskRecordings', [
+	taskIdProperty,
+	...downloadProperties,
+]);
+
+/** @returns per input item: the answer (+ links) and, with Download on, the archive as binary. */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await perItemData.call(this, items, async (itemIndex) => {
+		const query = { TaskID: requiredString.call(this, 'taskId', 'Task ID', itemIndex) };
+		const answer = await airudderApiFetch.call(this, ENDPOINTS.getTaskRecordings, {
+			qs: query,
+			itemIndex,
+		});
+		return await recordingItems.call(
+			this,
+			itemIndex,
+			query,
+			answer,
+			`${query.TaskID}-recordings.zip`,
+		);
+	});
+}

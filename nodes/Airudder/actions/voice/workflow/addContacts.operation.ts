@@ -1,0 +1,63 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { chunk } from '../../../helpers/contacts';
+import { TASK_RULES } from '../../../helpers/validation';
+import { airudderApiRequest } from '../../../transport/voice/request';
+import { ENDPOINTS } from '../../../transport/voice/endpoints';
+import { forOperation } from '../../shared/operations';
+import { readWorkflowContacts, workflowContactProperties } from './contacts';
+import { workflowIdProperty } from './workflowId';
+
+/**
+ * Workflow → Add Contacts: "Add lists to an workflow task", `POST /service/cloud/workflow/uploaddetails`
+ * with `{workflow_id, details}`; all input items go in batches of at most 10,000 contacts.
+ * Doc: https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64/api-45238811 (path from a public client)
+ */
+const properties: INodeProperties[] = [
+	workflowIdProperty,
+	...workflowContactProperties.map((p) =>
+		p.name === 'contactSource'
+			? { ...p, options: p.options?.filter((o) => 'value' in o && o.value !== 'none') }
+			: p,
+	),
+];
+
+export const description = forOperation('workflow', 'addContacts', properties);
+
+/** @returns one item `{ workflow_id, contactsSent, requests }`, paired to every input item. */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const workflowId = String(this.getNodeParameter('workflowId', 0)).trim();
+	if (!workflowId) {
+		throw new NodeOperationError(this.getNode(), 'Item 0: Workflow ID is required', {
+			itemIndex: 0,
+			description: 'AIRudder field: workflow_id',
+		});
+	}
+	const contacts = readWorkflowContacts.call(this, items);
+	const batches = chunk(contacts, TASK_RULES.maxContactsPerTask);
+	for (const details of batches) {
+		await airudderApiRequest.call(this, ENDPOINTS.addWorkflowContacts, {
+			body: { workflow_id: workflowId, details },
+			itemIndex: 0,
+		});
+	}
+	return [
+		{
+			json: {
+				workflow_id: workflowId,
+				contactsSent: contacts.length,
+				requests: batches.length,
+			} as IDataObject,
+			pairedItem: items.map((_, item) => ({ item })),
+		},
+	];
+}

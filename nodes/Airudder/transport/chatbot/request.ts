@@ -1,0 +1,164 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { envelopeMessage, excerpt } from '../../helpers/errors';
+import type { AirudderEndpoint } from '../endpoint';
+import { header, retryDelay, withRetries } from '../retry';
+
+import { CHATBOT_CREDENTIAL_TYPE } from './endpoints';
+
+export { CHATBOT_CREDENTIAL_TYPE, CHATBOT_DOCS, CHATBOT_ENDPOINTS } from './endpoints';
+
+/** The chatbot response envelope (every chatbot answer read has these four keys). */
+export interface ChatbotEnvelope extends IDataObject {
+	request_id?: string;
+	code?: number;
+	message?: string;
+	data?: IDataObject | IDataObject[] | null;
+}
+
+/** Why an answer is not a success: the sentence for the user and the body to attach, if JSON. */
+export interface ChatbotFailure {
+	message: string;
+	json?: IDataObject;
+}
+
+/**
+ * Judges one chatbot answer (pure). Success: HTTP 2xx AND a JSON object whose `code` equals
+ * `endpoint.successCode` (200). AIRudder can answer errors with HTTP 200, so the body decides.
+ *
+ * @param body the raw answer (string, Buffer or already-parsed object).
+ * @returns `{ envelope }` on success, else `{ failure }` whose message names the endpoint, the
+ *   code, AIRudder's message and the request_id — or, for a body that is not JSON (HTML, truncated
+ *   text), a 200-character excerpt.
+ */
+export function judgeChatbotAnswer(
+	endpoint: Pick<AirudderEndpoint, 'method' | 'path' | 'successCode'>,
+	statusCode: number,
+	body: unknown,
+): { envelope: ChatbotEnvelope } | { failure: ChatbotFailure } {
+	const where = `${endpoint.method} ${endpoint.path}`;
+	const text = Buffer.isBuffer(body)
+		? body.toString('utf8')
+		: typeof body === 'string'
+			? body
+			: JSON.stringify(body ?? '');
+	let json: IDataObject | undefined;
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+			json = parsed as IDataObject;
+	} catch {
+		json = undefined;
+	}
+	if (!json) {
+		return {
+			failure: {
+				message: `AIRudder answered ${where} with something that is not JSON (HTTP ${statusCode}): ${excerpt(text) || '(empty body)'}`,
+			},
+		};
+	}
+	const httpOk = statusCode >= 200 && statusCode < 300;
+	if (httpOk && json.code !== undefined && Number(json.code) === endpoint.successCode)
+		return { envelope: json as ChatbotEnvelope };
+	const own = envelopeMessage(json);
+	const code = [
+		httpOk ? undefined : `HTTP ${statusCode}`,
+		json.code !== undefined ? `code ${String(json.code)}` : 'no code',
+	]
+		.filter(Boolean)
+		.join(', ');
+	const requestId =
+		typeof json.request_id === 'string' && json.request_id
+			? ` (request_id ${json.request_id})`
+			: '';
+	return {
+		failure: {
+			message: `AIRudder answered ${where} with ${code}${own ? `: ${own}` : ''}${requestId}`,
+			json,
+		},
+	};
+}
+
+export interface ChatbotRequest {
+	/** JSON body (POST). */
+	body?: IDataObject;
+	/** Item the request is for, named in errors. */
+	itemIndex?: number;
+}
+
+/**
+ * Sends one request to AIRudder's chatbot API with the `airudderChatbotApi` credential
+ * (headers `X-AIRudder-Sign-Key` / `X-AIRudder-Sign`, added by the credential) and returns the
+ * envelope `{ request_id, code, message, data }`.
+ *
+ * POST sends `body` as JSON (`Content-Type: application/json`); GET sends no body. Only reads
+ * (`endpoint.idempotent`, e.g. the message list) are retried, on 429/5xx/broken connections (see
+ * retry.ts); sends never are: a retry could send a WhatsApp message twice.
+ *
+ * @throws NodeApiError when the body's `code` is not 200 (also under HTTP 200), on HTTP errors,
+ *   with a short excerpt when the answer is not JSON, and on network failures. The message
+ *   carries AIRudder's code, message and request_id; the description the doc page. Credential
+ *   values never appear in it.
+ */
+export async function airudderChatbotRequest(
+	this: IExecuteFunctions,
+	endpoint: AirudderEndpoint,
+	request: ChatbotRequest = {},
+): Promise<ChatbotEnvelope> {
+	const credentials = await this.getCredentials(CHATBOT_CREDENTIAL_TYPE);
+	const options: IHttpRequestOptions = {
+		method: endpoint.method,
+		baseURL: String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, ''),
+		url: endpoint.path,
+		headers: { 'Content-Type': 'application/json' },
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	if (endpoint.method === 'POST') options.body = JSON.stringify(request.body ?? {});
+	const description = `Doc: ${endpoint.docUrl}`;
+	const sent = await withRetries(
+		endpoint.idempotent,
+		async () =>
+			(await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CHATBOT_CREDENTIAL_TYPE,
+				options,
+			)) as {
+				statusCode: number;
+				headers?: Record<string, string | string[] | undefined>;
+				body: unknown;
+			},
+		// answered, not thrown (ignoreHttpStatusErrors): 429/5xx are retried too
+		(answer, attempt) =>
+			retryDelay(answer.statusCode, false, header(answer.headers, 'retry-after'), attempt),
+	);
+	if ('failure' in sent) {
+		// Only the message and code travel on: the request config (with the API key header) stays behind.
+		const { message, code } = sent.failure as { message?: string; code?: string };
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: message ?? 'Request failed', code: code ?? null } as JsonObject,
+			{
+				message: `AIRudder ${endpoint.method} ${endpoint.path} failed: ${message ?? 'no answer'}`,
+				description,
+				itemIndex: request.itemIndex,
+			},
+		);
+	}
+	const response = sent.answer;
+	const judged = judgeChatbotAnswer(endpoint, response.statusCode, response.body);
+	if ('envelope' in judged) return judged.envelope;
+	throw new NodeApiError(
+		this.getNode(),
+		(judged.failure.json ?? { body: excerpt(String(response.body ?? '')) }) as JsonObject,
+		{
+			message: judged.failure.message,
+			description,
+			httpCode: String(response.statusCode),
+			itemIndex: request.itemIndex,
+		},
+	);
+}

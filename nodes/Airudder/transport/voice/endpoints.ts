@@ -1,0 +1,133 @@
+import type { AirudderEndpoint } from '../endpoint';
+
+export type { AirudderEndpoint };
+
+/**
+ * Every voice/workflow AIRudder endpoint the AIRudder node calls (shared/airudder-api/*.openapi.yaml).
+ */
+const COLLECTION_TASKS = 'https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773';
+const WORKFLOW =
+	'https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64/api-45238811';
+
+function endpoint(
+	operationId: string,
+	method: 'GET' | 'POST',
+	path: string,
+	docUrl: string,
+	extra: Partial<Pick<AirudderEndpoint, 'successCode' | 'partial' | 'codeField'>> = {},
+): AirudderEndpoint {
+	return {
+		operationId,
+		method,
+		path,
+		docUrl,
+		successCode: 200,
+		partial: true,
+		idempotent: method === 'GET',
+		...extra,
+	};
+}
+
+export const ENDPOINTS = {
+	/** Create a calling task (documented in full on the DIDI page, seed 002). */
+	createTask: endpoint('collectionCreateTask', 'POST', '/service/cloud/v2/task', COLLECTION_TASKS),
+	/** Older create path, seen only in a third-party client. */
+	createTaskV1: endpoint(
+		'telemarketingCreateTask',
+		'POST',
+		'/service/cloud/task',
+		COLLECTION_TASKS,
+	),
+	/** Query Number/Page/Type (third-party client); response fields unknown. */
+	listTasks: endpoint('collectionListTasks', 'GET', '/service/cloud/list', COLLECTION_TASKS),
+	/** Query TaskID. */
+	getTaskDetail: endpoint(
+		'collectionGetTaskDetail',
+		'GET',
+		'/service/cloud/detail',
+		COLLECTION_TASKS,
+	),
+	/** Body {Action: 'Stop', TaskID} (third-party client). */
+	stopTask: endpoint('collectionCancelTask', 'POST', '/service/cloud/operation', COLLECTION_TASKS),
+	/** Body {TaskID, CalleeNumber} (third-party client). */
+	cancelCall: endpoint(
+		'collectionCancelCallInTask',
+		'POST',
+		'/service/cloud/cancelphonecall',
+		COLLECTION_TASKS,
+	),
+	/** Robots of the account; response fields unknown. */
+	listRobots: endpoint('collectionListRobots', 'GET', '/service/cloud/robot', COLLECTION_TASKS),
+	/** Query TaskID, Callee: one call's recording. */
+	getCallRecording: endpoint(
+		'collectionGetCallRecording',
+		'GET',
+		'/service/cloud/case',
+		COLLECTION_TASKS,
+	),
+	/** Query TaskID: the recordings of a whole task. */
+	getTaskRecordings: endpoint(
+		'collectionGetTaskRecordings',
+		'GET',
+		'/service/cloud/recording',
+		COLLECTION_TASKS,
+	),
+	/** Body workflow_template_id, name, end_time (+ fields cut from the page). */
+	createWorkflow: endpoint(
+		'workflowCreateInstance',
+		'POST',
+		'/service/cloud/workflow/createinstance',
+		WORKFLOW,
+	),
+	/** Body {workflow_id, details}. */
+	addWorkflowContacts: endpoint(
+		'workflowAddList',
+		'POST',
+		'/service/cloud/workflow/uploaddetails',
+		WORKFLOW,
+	),
+	/** Body {workflow_id, node_id, callee, case_id?}. */
+	verifyCustomApiPush: endpoint(
+		'workflowVerifyCustomApiNodePush',
+		'POST',
+		'/service/cloud/workflow/apinoticeinfo',
+		'https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64/api-58679239',
+	),
+	/** Request fields unknown. */
+	getWorkflowTaskDetail: endpoint(
+		'workflowGetOutboundTaskDetails',
+		'POST',
+		'/service/cloud/workflow/taskdetail',
+		'https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64/api-154573225',
+	),
+	/** Body {case_id?, callee?, start_time, end_time}. */
+	findWorkflowByContact: endpoint(
+		'workflowQueryWorkflowIdByCaseOrCallee',
+		'POST',
+		'/service/cloud/workflow/detailinstances',
+		'https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64/api-154088166',
+	),
+	/** From a public client, not the docs; success code 0. */
+	sendSms: endpoint(
+		'smsSend',
+		'POST',
+		'/service/sms/message/v2/send',
+		'shared/airudder-api/README.md (public client)',
+		{
+			successCode: 0,
+		},
+	),
+	/**
+	 * Body {header: {payloadVersion, traceId}, payload: {procInstId, taskKey}}; headers tenantId and
+	 * token instead of the cloud token; success `retcode` 0. The page gives no base URL.
+	 */
+	queryNodeReadStatus: endpoint(
+		'processQueryTaskQian',
+		'POST',
+		'/api/v1/process/queryTaskQian',
+		'shared/seeds/003 (a docs-site 1780479 page outside the navigation)',
+		{ successCode: 0, codeField: 'retcode' },
+	),
+} satisfies Record<string, AirudderEndpoint>;
+
+export type EndpointName = keyof typeof ENDPOINTS;

@@ -1,0 +1,397 @@
+import type {
+	BinaryHelperFunctions,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { aesDecrypt, aesEncrypt, aesSignature } from '../../helpers/aes';
+import { describeCode, envelopeMessage, excerpt } from '../../helpers/errors';
+import type { AirudderEndpoint } from './endpoints';
+import { brokenConnectionCode, failureStatus, header, withRetries } from '../retry';
+
+/** Node's `stream.Readable`, as n8n-workflow types binary data (shipped code imports only n8n-workflow). */
+type Readable = Exclude<Parameters<BinaryHelperFunctions['prepareBinaryData']>[0], Buffer>;
+
+export const CREDENTIAL_TYPE = 'airudderApi';
+
+/** Default time-out of one request in s (a 10,000-contact task creation can take a while). */
+const DEFAULT_TIMEOUT_SECONDS = 120;
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface AirudderRequest {
+	/** Query parameters (GET). */
+	qs?: IDataObject;
+	/** JSON body (POST). */
+	body?: IDataObject;
+	/** Extra headers (e.g. an endpoint's own credentials). */
+	headers?: IDataObject;
+	/** Item the request is for, named in errors. */
+	itemIndex?: number;
+}
+
+/** The success code an answer carries, in the field the endpoint uses (`code` by default). */
+function answerCode(endpoint: AirudderEndpoint, json: IDataObject): unknown {
+	return json[endpoint.codeField ?? 'code'];
+}
+
+interface ConnectionSettings {
+	baseUrl: string;
+	aesKey?: string;
+	/** Time-out of one request (one attempt), in ms. */
+	timeoutMs: number;
+}
+
+async function connectionSettings(this: Context): Promise<ConnectionSettings> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, '');
+	const aesKey = credentials.encrypt === true ? String(credentials.aesSecretKey ?? '') : undefined;
+	const seconds = Number(credentials.timeout);
+	const timeoutMs = (seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
+	return { baseUrl, aesKey, timeoutMs };
+}
+
+function queryString(qs: IDataObject | undefined): string {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(qs ?? {})) {
+		if (value !== undefined && value !== null && value !== '') params.append(key, String(value));
+	}
+	return params.toString();
+}
+
+/** Builds the HTTP request; in AES mode the query string or body is replaced by its ciphertext. */
+function buildRequest(
+	endpoint: AirudderEndpoint,
+	request: AirudderRequest,
+	settings: ConnectionSettings,
+	encoding: 'text' | 'stream' = 'text',
+): IHttpRequestOptions {
+	const query = queryString(request.qs);
+	const options: IHttpRequestOptions = {
+		method: endpoint.method,
+		baseURL: settings.baseUrl,
+		url: endpoint.path,
+		headers: { 'Content-Type': 'application/json', 'User-Agent': 'Airudder', ...request.headers },
+		encoding,
+		json: false,
+		returnFullResponse: true,
+		timeout: settings.timeoutMs,
+	};
+	const plaintext = endpoint.method === 'GET' ? query : JSON.stringify(request.body ?? {});
+	if (settings.aesKey !== undefined) {
+		const ciphertext = aesEncrypt(plaintext, settings.aesKey);
+		options.headers = { ...options.headers, 'Is-Encrypted': '1', Signed: aesSignature(plaintext) };
+		// The docs send the raw base64 as the whole query string, without a parameter name.
+		if (endpoint.method === 'GET') options.url = `${endpoint.path}?${ciphertext}`;
+		// A Buffer is sent as it is; a string body that is not JSON would be JSON-quoted by n8n.
+		else options.body = Buffer.from(ciphertext, 'utf8');
+	} else if (endpoint.method === 'GET') {
+		if (query) options.url = `${endpoint.path}?${query}`;
+	} else {
+		options.body = plaintext;
+	}
+	return options;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+/** Decrypts (when marked `Is-Encrypted: 1`) and parses an answer; `undefined` if it is not JSON. */
+function parseBody(
+	body: unknown,
+	headers: RawResponse['headers'] | undefined,
+	aesKey: string | undefined,
+): { json?: IDataObject; text: string } {
+	let text = Buffer.isBuffer(body)
+		? body.toString('utf8')
+		: typeof body === 'string'
+			? body
+			: JSON.stringify(body ?? '');
+	if (aesKey !== undefined && header(headers, 'Is-Encrypted') === '1') {
+		try {
+			text = aesDecrypt(text, aesKey);
+		} catch {
+			return { text };
+		}
+	}
+	try {
+		const json = JSON.parse(text) as unknown;
+		return typeof json === 'object' && json !== null
+			? { json: json as IDataObject, text }
+			: { text };
+	} catch {
+		return { text };
+	}
+}
+
+function apiError(
+	this: Context,
+	endpoint: AirudderEndpoint,
+	status: number | undefined,
+	parsed: { json?: IDataObject; text: string },
+	itemIndex?: number,
+): NodeApiError {
+	const code = parsed.json ? answerCode(endpoint, parsed.json) : undefined;
+	const own = parsed.json ? envelopeMessage(parsed.json) : undefined;
+	const known = describeCode(code ?? status);
+	const message = parsed.json
+		? `AIRudder answered ${endpoint.method} ${endpoint.path} with code ${String(code ?? status)}${own ? `: ${own}` : ''}`
+		: `AIRudder answered ${endpoint.method} ${endpoint.path} with something that is not JSON${status ? ` (HTTP ${status})` : ''}: ${excerpt(parsed.text) || '(empty body)'}`;
+	return new NodeApiError(
+		this.getNode(),
+		(parsed.json ?? { body: excerpt(parsed.text) }) as JsonObject,
+		{
+			message,
+			description: [known, `Doc: ${endpoint.docUrl}`].filter(Boolean).join('. '),
+			httpCode: status !== undefined ? String(status) : undefined,
+			itemIndex,
+		},
+	);
+}
+
+/**
+ * Sends one request to AIRudder with the `airudderApi` credential and returns the parsed envelope
+ * (`{data, status, code}` — or whatever JSON object the endpoint answers).
+ *
+ * - Auth: n8n's `httpRequestWithAuthentication`; the token is fetched by the credential's
+ *   `preAuthentication` once and refreshed once on HTTP 401.
+ * - AES (credential option): query/body encrypted, `Is-Encrypted`/`Signed` headers, answers
+ *   decrypted. See helpers/aes.ts.
+ * - Reads (`endpoint.idempotent`) are retried up to 2 times on 429/5xx/time-outs with
+ *   exponential back-off from 500 ms, honouring `Retry-After` (seconds, capped at 30 s): see
+ *   retry.ts. Writes are never retried.
+ *
+ * @throws NodeApiError naming AIRudder's code and message when the body's `code` is not
+ *   `endpoint.successCode` (AIRudder answers some failures with HTTP 200), on HTTP errors, and
+ *   with a 200-character excerpt when the answer is not JSON (HTML, truncated text).
+ */
+export async function airudderApiRequest(
+	this: Context,
+	endpoint: AirudderEndpoint,
+	request: AirudderRequest = {},
+): Promise<IDataObject> {
+	const settings = await connectionSettings.call(this);
+	const options = buildRequest(endpoint, request, settings);
+	const response = await send.call(this, endpoint, options, settings.aesKey, request.itemIndex);
+	const parsed = parseBody(response.body, response.headers, settings.aesKey);
+	if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode) {
+		throw apiError.call(this, endpoint, response.statusCode, parsed, request.itemIndex);
+	}
+	return parsed.json;
+}
+
+/**
+ * Sends a built request with the credential, retrying it when the endpoint is idempotent (retry.ts).
+ * @throws NodeApiError (errorFromFailure) when the last attempt failed.
+ */
+async function send(
+	this: Context,
+	endpoint: AirudderEndpoint,
+	options: IHttpRequestOptions,
+	aesKey: string | undefined,
+	itemIndex: number | undefined,
+): Promise<RawResponse> {
+	const sent = await withRetries(
+		endpoint.idempotent,
+		async () =>
+			(await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+			)) as RawResponse,
+	);
+	if ('failure' in sent)
+		throw await errorFromFailure.call(
+			this,
+			endpoint,
+			sent.failure as JsonObject,
+			aesKey,
+			itemIndex,
+		);
+	return sent.answer;
+}
+
+/** Turns a thrown HTTP failure into a NodeApiError that carries AIRudder's code/message. */
+async function errorFromFailure(
+	this: Context,
+	endpoint: AirudderEndpoint,
+	error: JsonObject,
+	aesKey: string | undefined,
+	itemIndex?: number,
+): Promise<NodeApiError> {
+	const broken = brokenConnectionCode(error);
+	if (broken) {
+		// No complete answer: no HTTP code is set, so a failed write counts as ambiguous.
+		return new NodeApiError(this.getNode(), error, {
+			message: `The connection to AIRudder failed or broke off during ${endpoint.method} ${endpoint.path} (${broken})`,
+			description: `Doc: ${endpoint.docUrl}`,
+			itemIndex,
+		});
+	}
+	const cause = (error.cause ?? error) as JsonObject;
+	const response = (cause.response ?? error.response) as unknown as
+		| (RawResponse & { data?: unknown; status?: number })
+		| undefined;
+	const status = Number(response?.statusCode ?? response?.status ?? error.httpCode) || undefined;
+	let body = response?.body ?? response?.data;
+	if (isStream(body)) body = await readText(body);
+	if (body === undefined) {
+		if (error instanceof NodeApiError) return error;
+		return new NodeApiError(this.getNode(), error, {
+			itemIndex,
+			description: `Doc: ${endpoint.docUrl}`,
+		});
+	}
+	return apiError.call(
+		this,
+		endpoint,
+		status,
+		parseBody(body, response?.headers, aesKey),
+		itemIndex,
+	);
+}
+
+/** Answers are read whole only up to this size when they turn out to be JSON (1 MiB). */
+const MAX_JSON_BYTES = 1024 * 1024;
+
+function isStream(value: unknown): value is Readable {
+	return (
+		typeof value === 'object' && value !== null && typeof (value as Readable).pipe === 'function'
+	);
+}
+
+async function readText(stream: Readable, limit = MAX_JSON_BYTES): Promise<string> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+		size += buffer.length;
+		if (size > limit) {
+			stream.destroy();
+			break;
+		}
+		chunks.push(buffer);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A file AIRudder answered with: its stream (not read yet) and headers. */
+export interface AirudderFile {
+	stream: Readable;
+	mimeType: string;
+	contentDisposition?: string;
+}
+
+function isJsonLike(headers: RawResponse['headers'] | undefined): boolean {
+	const type = (header(headers, 'content-type') ?? '').toLowerCase();
+	return (
+		header(headers, 'Is-Encrypted') === '1' || type.includes('json') || type.startsWith('text/')
+	);
+}
+
+/**
+ * Like `airudderApiRequest`, for endpoints that may answer either with a JSON envelope (e.g.
+ * links) or with a file (recordings: the reference does not say which). The answer is streamed;
+ * only a JSON/text answer (≤ 1 MiB) is read whole, decrypted and checked like any other.
+ * Idempotent endpoints are retried as in `airudderApiRequest` (only until an answer's head arrives:
+ * a file that breaks off while n8n stores it fails the item).
+ *
+ * @returns `{ json }` for an envelope, `{ file }` for anything else (audio, zip, octet-stream).
+ * @throws NodeApiError as `airudderApiRequest` does.
+ */
+export async function airudderApiFetch(
+	this: IExecuteFunctions,
+	endpoint: AirudderEndpoint,
+	request: AirudderRequest = {},
+): Promise<{ json: IDataObject } | { file: AirudderFile }> {
+	const settings = await connectionSettings.call(this);
+	const options = buildRequest(endpoint, request, settings, 'stream');
+	const response = await send.call(this, endpoint, options, settings.aesKey, request.itemIndex);
+	const body = response.body as Readable;
+	if (!isJsonLike(response.headers)) {
+		return {
+			file: {
+				stream: body,
+				mimeType: header(response.headers, 'content-type') ?? 'application/octet-stream',
+				contentDisposition: header(response.headers, 'content-disposition'),
+			},
+		};
+	}
+	const parsed = parseBody(await readText(body), response.headers, settings.aesKey);
+	if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode) {
+		throw apiError.call(this, endpoint, response.statusCode, parsed, request.itemIndex);
+	}
+	return { json: parsed.json };
+}
+
+/**
+ * Streams a file from a link an answer gave (e.g. a recording URL). The credential is sent only
+ * when the link is on the Base URL's origin; other hosts (storage, CDN) get a plain request.
+ * A GET, so retried like any read (retry.ts) until the answer's head arrives.
+ * @throws NodeApiError on HTTP errors (after the retries).
+ */
+export async function airudderDownload(
+	this: IExecuteFunctions,
+	url: string,
+	itemIndex?: number,
+): Promise<AirudderFile> {
+	const { baseUrl, timeoutMs } = await connectionSettings.call(this);
+	const options: IHttpRequestOptions = {
+		url,
+		method: 'GET',
+		encoding: 'stream',
+		returnFullResponse: true,
+		json: false,
+		// a wait without data (connect, answer, idle socket): a file that keeps arriving is not cut off
+		timeout: timeoutMs,
+	};
+	const sameOrigin = new URL(url).origin === new URL(baseUrl).origin;
+	// a plain GET of a file: retried like any read
+	const sent = await withRetries(
+		true,
+		async () =>
+			(sameOrigin
+				? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)
+				: await this.helpers.httpRequest(options)) as RawResponse,
+	);
+	if ('failure' in sent) {
+		// A fresh error: n8n's own (a NodeApiError already) would keep its generic message.
+		const status = failureStatus(sent.failure);
+		const broken = brokenConnectionCode(sent.failure);
+		throw new NodeApiError(
+			this.getNode(),
+			{
+				message: (sent.failure as Error).message ?? 'Request failed',
+				code: broken ?? null,
+			} as JsonObject,
+			{
+				message: `Downloading ${url} failed${status ? ` with HTTP ${status}` : broken ? ` (${broken})` : ''}`,
+				httpCode: status ? String(status) : undefined,
+				itemIndex,
+			},
+		);
+	}
+	const response = sent.answer;
+	return {
+		stream: response.body as Readable,
+		mimeType: header(response.headers, 'content-type') ?? 'application/octet-stream',
+		contentDisposition: header(response.headers, 'content-disposition'),
+	};
+}
+
+/**
+ * Whether a failed write may still have been carried out by AIRudder: no answer at all (time-out,
+ * dropped connection) or a 5xx. A definite refusal (4xx, or a non-success `code`) is not ambiguous.
+ */
+export function isAmbiguousFailure(error: unknown): boolean {
+	if (!(error instanceof NodeApiError) || brokenConnectionCode(error)) return true;
+	const status = Number(error.httpCode);
+	return !error.httpCode || !Number.isFinite(status) || status >= 500;
+}
