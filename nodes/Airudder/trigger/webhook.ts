@@ -7,13 +7,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import {
-	fromFunction,
-	fromParameter,
-	NodeOperationError,
-	webhookDescriptionFields,
-} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { fromFunction, fromParameter, webhookDescriptionFields } from '../helpers/n8nCompat';
 import { type AirudderEvent } from './events';
 import {
 	DuplicateWindow,
