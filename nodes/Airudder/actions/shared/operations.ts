@@ -200,23 +200,6 @@ export function itemParameterReader(
 	return (_item, itemIndex) => this.getNodeParameter(name, itemIndex, '');
 }
 
-/**
- * Reads the Path of a Custom API Call: it must start with one "/" and hold no query string or
- * fragment. `hint` is appended to the error (e.g. where query parameters go instead).
- * @throws NodeOperationError naming the item.
- */
-export function customApiPath(this: IExecuteFunctions, itemIndex: number, hint = ''): string {
-	const path = requiredString.call(this, 'path', 'Path', itemIndex);
-	if (!path.startsWith('/') || path.startsWith('//') || /[?#]/.test(path)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Item ${itemIndex}: Path must start with "/" and hold no query string${hint}`,
-			{ itemIndex },
-		);
-	}
-	return path;
-}
-
 /** Whether a raw parameter value, or anything nested in it, is an n8n expression (`"=..."`). */
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');

@@ -1,26 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { customApiCallOperation } from '../../shared/customApiCall';
 import * as apiCall from './apiCall.operation';
 
 /** Custom API Call: reach any AIRudder chatbot endpoint with the chatbot credential. */
 export const operations = { apiCall };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['custom'] } },
-		options: [
-			{
-				name: 'Make an API Call',
-				value: 'apiCall',
-				description: 'Call any AIRudder chatbot endpoint with this credential',
-				action: 'Make a chatbot API call',
-			},
-		],
-		default: 'apiCall',
-	},
+	customApiCallOperation(apiCall.options),
 	...apiCall.description,
 ];
