@@ -17,8 +17,6 @@ import { N8nInstance, type WorkflowJson } from '../test/support/n8n';
 export const ROOT = path.resolve(__dirname, '..');
 export const APP_KEY = 'bench-app-key';
 export const APP_SECRET = 'bench-app-secret';
-/** The docs' example robot; the sandbox lists it first. */
-export const ROBOT_ID = 'e9f60ec4e5f1721c7992dc882767eb19';
 export const AIRUDDER = 'n8n-nodes-airudder.airudder';
 export const AIRUDDER_TRIGGER = 'n8n-nodes-airudder.airudderTrigger';
 

@@ -33,7 +33,6 @@ import {
 	post,
 	resetPeak,
 	RESULTS_FILE,
-	ROBOT_ID,
 	ROOT,
 	round,
 	runFlow,
@@ -44,6 +43,7 @@ import {
 	webhookFlow,
 	writeResults,
 } from './lib';
+import { taskCreateParameters, TASK_CREATE_FIELDS } from '../test/support/task-parameters';
 
 const CONTACTS = 10_000;
 const GET_ITEMS = 100;
@@ -56,7 +56,8 @@ const MB = 1024 * 1024;
 
 /** Generates `n` valid contacts; the same source text runs in n8n's Code node and in the stringify probe. */
 const CONTACTS_JS = `Array.from({ length: n }, (_, i) => ({ Mobile: '+62812' + String(i).padStart(7, '0'), Customer: 'Customer ' + i, Platform: 'BenchLend', Comments: 'row-' + i }))`;
-const TASK_FIELDS = `RobotID: '${ROBOT_ID}', SIPLine: 'SANDBOX_LINE', Type: 'promotion', Perform: 1, RepeatNumber: 1, RepeatInterval: 10, StartImmediately: true`;
+/** TASK_CREATE_FIELDS as JavaScript object members, for the Code/HTTP baselines' expressions. */
+const TASK_FIELDS = JSON.stringify(TASK_CREATE_FIELDS).slice(1, -1);
 const TOKEN_HEADER = {
 	sendHeaders: true,
 	headerParameters: {
@@ -122,18 +123,7 @@ function workflows(sandbox: Sandbox): WorkflowJson[] {
 			contacts,
 			airudder(
 				'Create Task',
-				{
-					resource: 'task',
-					operation: 'create',
-					taskName: '=bench-{{ $execution.id }}',
-					robotId: { __rl: true, mode: 'id', value: ROBOT_ID },
-					sipLine: 'SANDBOX_LINE',
-					businessLine: 'telemarketing',
-					startImmediately: true,
-					perform: 1,
-					repeatNumber: 1,
-					repeatInterval: 10,
-				},
+				taskCreateParameters({ taskName: '=bench-{{ $execution.id }}' }),
 				'benchCred',
 			),
 		]),
@@ -370,13 +360,7 @@ async function contactsSection(
 	say('per-item overhead of Task → Create vs JSON.stringify of the same contacts');
 	const body = {
 		TaskName: 'bench-direct',
-		RobotID: ROBOT_ID,
-		SIPLine: 'SANDBOX_LINE',
-		Type: 'promotion',
-		Perform: 1,
-		RepeatNumber: 1,
-		RepeatInterval: 10,
-		StartImmediately: true,
+		...TASK_CREATE_FIELDS,
 		Details: new Function('n', `return ${CONTACTS_JS}`)(CONTACTS) as IDataObject[],
 	};
 	const direct: number[] = [];
@@ -738,13 +722,7 @@ async function createTaskDirect(
 	const details = (new Function('n', `return ${CONTACTS_JS}`) as (n: number) => IDataObject[])(n);
 	const { json } = await postWithToken(sandbox, token, {
 		TaskName: name,
-		RobotID: ROBOT_ID,
-		SIPLine: 'SANDBOX_LINE',
-		Type: 'promotion',
-		Perform: 1,
-		RepeatNumber: 1,
-		RepeatInterval: 10,
-		StartImmediately: true,
+		...TASK_CREATE_FIELDS,
 		Details: details,
 	});
 	const taskId = (json.data as IDataObject | undefined)?.TaskID;

@@ -23,7 +23,6 @@ import {
 	node,
 	post,
 	RESULTS_FILE,
-	ROBOT_ID,
 	ROOT,
 	round,
 	runFlow,
@@ -34,6 +33,7 @@ import {
 	webhookFlow,
 	writeResults,
 } from './lib';
+import { taskCreateParameters } from '../test/support/task-parameters';
 import { resultsTable, writeReadmeTable } from './run';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
@@ -50,18 +50,7 @@ const opsFlow: WorkflowJson = webhookFlow('soak-ops', [
 		'Contacts',
 		`return Array.from({ length: 20 }, (_, i) => ({ json: { Mobile: '+62813' + String(i).padStart(7, '0'), Customer: 'Soak ' + i, Platform: 'SoakLend' } }));`,
 	),
-	airudder('Create Task', {
-		resource: 'task',
-		operation: 'create',
-		taskName: '=soak-{{ $execution.id }}',
-		robotId: { __rl: true, mode: 'id', value: ROBOT_ID },
-		sipLine: 'SANDBOX_LINE',
-		businessLine: 'telemarketing',
-		startImmediately: true,
-		perform: 1,
-		repeatNumber: 1,
-		repeatInterval: 10,
-	}),
+	airudder('Create Task', taskCreateParameters({ taskName: '=soak-{{ $execution.id }}' })),
 	airudder(
 		'Get Task',
 		{ resource: 'task', operation: 'get', taskId: '={{ $json.TaskID }}' },

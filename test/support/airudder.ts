@@ -17,8 +17,7 @@ export const AIRUDDER_TRIGGER_TYPE = 'n8n-nodes-airudder.airudderTrigger';
 
 export const APP_KEY = 'test-app-key';
 export const APP_SECRET = 'test-app-secret';
-/** The docs' example robot; the sandbox lists it first. */
-export const ROBOT_ID = 'e9f60ec4e5f1721c7992dc882767eb19';
+export { ROBOT_ID, taskCreateParameters } from './task-parameters';
 
 /** A sandbox and a harness whose `airudderApi` credential points at it. */
 export async function startAirudder(
@@ -118,21 +117,4 @@ export function airudderWorkflow(
 	settings: Partial<INode> = {},
 ): HarnessWorkflow {
 	return itemsWorkflow(AIRUDDER_NODE, parameters, items, settings);
-}
-
-/** Task → Create parameters for a sandbox run (start immediately, telemarketing). */
-export function taskCreateParameters(overrides: IDataObject = {}): IDataObject {
-	return {
-		resource: 'task',
-		operation: 'create',
-		taskName: `task-${Math.random().toString(36).slice(2, 10)}`,
-		robotId: { __rl: true, mode: 'id', value: ROBOT_ID },
-		sipLine: 'SANDBOX_LINE',
-		businessLine: 'telemarketing',
-		startImmediately: true,
-		perform: 1,
-		repeatNumber: 1,
-		repeatInterval: 10,
-		...overrides,
-	};
 }
