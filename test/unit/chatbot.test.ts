@@ -12,17 +12,7 @@ import {
 	CHATBOT_ENDPOINTS,
 	judgeChatbotAnswer,
 } from '../../nodes/Airudder/transport/chatbot/request';
-
-/** The request example of "Send template message" (seed 000), exactly as documented. */
-const SEED_000_BODY = {
-	template_id: 28,
-	timestamp: 1668112245,
-	channel: 'WhatsApp',
-	channel_id: '62895422536400',
-	receivers: [{ id: '8613112345678' }],
-	template: [{ variable: { date: '2024-01-17', name: 'tttt001' } }],
-	custom: '{"robot_id":3927,"robot_version_id":2612}',
-};
+import { SEED_000_BODY } from '../fixtures/chatbot-examples';
 
 const input = (overrides: Partial<TemplateReceiverInput> = {}): TemplateReceiverInput => ({
 	templateId: '28',

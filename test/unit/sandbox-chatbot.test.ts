@@ -2,19 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { CHATBOT_ROUTES, handleChatbot } from '../../sandbox/chatbot';
+import { HUAWEI_MESSAGE_EXAMPLE, SEED_000_BODY } from '../fixtures/chatbot-examples';
 
 const API_KEY = 'unit-chatbot-key';
-
-/** The request example of "Send template message" (seed 000). */
-const SEED_000_BODY = {
-	template_id: 28,
-	timestamp: 1668112245,
-	channel: 'WhatsApp',
-	channel_id: '62895422536400',
-	receivers: [{ id: '8613112345678' }],
-	template: [{ variable: { date: '2024-01-17', name: 'tttt001' } }],
-	custom: '{"robot_id":3927,"robot_version_id":2612}',
-};
 
 interface Answer {
 	status: number;
@@ -212,26 +202,7 @@ describe('sandbox chatbot handler', () => {
 	});
 
 	test('huawei/message accepts the documented example and checks field types', async () => {
-		const example = {
-			call_id: 'netinfo session id',
-			channel: 'HuaWei',
-			channel_id: 'hwbcauat',
-			user: { id: '123', name: 'nick' },
-			messages: [
-				{ type: 'text', text: 'hi' },
-				{
-					type: 'file',
-					media: { origin_url: 'https://www.airudder.com/xxx.pdf', name: 'xxx.pdf' },
-				},
-				{
-					type: 'interactive',
-					interactive: {
-						type: 'button_reply',
-						button_reply: { id: '3eeb467c935f6f2cb45021364ef3c1e8-2-1-button-0-', title: '男' },
-					},
-				},
-			],
-		};
+		const example = HUAWEI_MESSAGE_EXAMPLE;
 		expect((await call('/api/v1/channel/huawei/message', example)).body).toMatchObject({
 			code: 200,
 			message: 'Success',
