@@ -152,6 +152,19 @@ export const additionalBodyFieldsProperty: INodeProperties = {
 		'More fields to send in the body, as a JSON object. AIRudder documents this endpoint only in part.',
 };
 
+/**
+ * Reads an item's "Additional Body Fields (JSON)" ({@link additionalBodyFieldsProperty}), to spread
+ * into the request body. @throws NodeOperationError naming the item when it is not a JSON object.
+ */
+export function additionalBodyFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return jsonObjectParameter.call(
+		this,
+		'additionalBodyFields',
+		'Additional Body Fields',
+		itemIndex,
+	);
+}
+
 /** Parses a JSON-object parameter of an item; throws naming the item and field when it is not one. */
 export function jsonObjectParameter(
 	this: IExecuteFunctions,

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	additionalBodyFields,
 	additionalBodyFieldsProperty,
 	forOperation,
-	jsonObjectParameter,
 	perItem,
 	requiredString,
 } from '../../shared/operations';
@@ -238,12 +238,7 @@ export async function execute(
 			...compact({ channel: text('channel'), channel_id: text('channelId') }),
 			...(Object.keys(user).length > 0 ? { user } : {}),
 			messages,
-			...jsonObjectParameter.call(
-				this,
-				'additionalBodyFields',
-				'Additional Body Fields',
-				itemIndex,
-			),
+			...additionalBodyFields.call(this, itemIndex),
 		};
 		return await airudderChatbotRequest.call(this, CHATBOT_ENDPOINTS.huaweiUserSendMessage, {
 			body,

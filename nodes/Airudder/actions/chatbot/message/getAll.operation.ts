@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	additionalBodyFields,
 	additionalBodyFieldsProperty,
 	forOperation,
-	jsonObjectParameter,
 	perItem,
 	requiredString,
 } from '../../shared/operations';
@@ -84,12 +84,7 @@ export async function execute(
 			last_msg_id: String(this.getNodeParameter('lastMessageId', itemIndex, '') ?? '').trim(),
 			size,
 			...(type ? { type } : {}),
-			...jsonObjectParameter.call(
-				this,
-				'additionalBodyFields',
-				'Additional Body Fields',
-				itemIndex,
-			),
+			...additionalBodyFields.call(this, itemIndex),
 		};
 		const envelope = await airudderChatbotRequest.call(this, CHATBOT_ENDPOINTS.listMessages, {
 			body,

@@ -6,9 +6,9 @@ import { TASK_RULES } from '../../../helpers/validation';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import {
+	additionalBodyFields,
 	additionalBodyFieldsProperty,
 	forOperation,
-	jsonObjectParameter,
 	perItem,
 	requiredString,
 } from '../../shared/operations';
@@ -75,12 +75,7 @@ export async function execute(
 			message: requiredString.call(this, 'message', 'Message', itemIndex),
 			from: this.getNodeParameter('from', itemIndex, '') as string,
 			callbackUrl: this.getNodeParameter('callbackUrl', itemIndex, '') as string,
-			...jsonObjectParameter.call(
-				this,
-				'additionalBodyFields',
-				'Additional Body Fields',
-				itemIndex,
-			),
+			...additionalBodyFields.call(this, itemIndex),
 		});
 		return (await airudderApiRequest.call(this, ENDPOINTS.sendSms, {
 			body,

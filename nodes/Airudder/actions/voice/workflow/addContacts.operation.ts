@@ -8,10 +8,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk } from '../../../helpers/contacts';
 import { TASK_RULES } from '../../../helpers/validation';
-import { airudderApiRequest } from '../../../transport/voice/request';
-import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { forOperation } from '../../shared/operations';
-import { readWorkflowContacts, workflowContactProperties } from './contacts';
+import {
+	readWorkflowContacts,
+	uploadWorkflowContacts,
+	workflowContactProperties,
+} from './contacts';
 import { workflowIdProperty } from './workflowId';
 
 /**
@@ -44,12 +46,7 @@ export async function execute(
 	}
 	const contacts = readWorkflowContacts.call(this, items);
 	const batches = chunk(contacts, TASK_RULES.maxContactsPerTask);
-	for (const details of batches) {
-		await airudderApiRequest.call(this, ENDPOINTS.addWorkflowContacts, {
-			body: { workflow_id: workflowId, details },
-			itemIndex: 0,
-		});
-	}
+	await uploadWorkflowContacts.call(this, workflowId, batches);
 	return [
 		{
 			json: {

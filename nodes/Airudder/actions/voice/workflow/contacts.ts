@@ -7,6 +7,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { compact, pairsToObject } from '../../../helpers/contacts';
+import { airudderApiRequest } from '../../../transport/voice/request';
+import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { perItemParameter } from '../../shared/operations';
 
 /**
@@ -99,4 +101,23 @@ export function readWorkflowContacts(
 		}
 		return contact;
 	});
+}
+
+/**
+ * Adds contact batches to an existing workflow task, one `POST /service/cloud/workflow/uploaddetails`
+ * `{workflow_id, details}` per batch, in order (Add Contacts, and Create's lists above 10,000).
+ * Errors name item 0 (the node sends once for all items).
+ * @throws NodeApiError when AIRudder refuses a batch; the batches before it stay sent.
+ */
+export async function uploadWorkflowContacts(
+	this: IExecuteFunctions,
+	workflowId: IDataObject[string],
+	batches: IDataObject[][],
+): Promise<void> {
+	for (const details of batches) {
+		await airudderApiRequest.call(this, ENDPOINTS.addWorkflowContacts, {
+			body: { workflow_id: workflowId, details },
+			itemIndex: 0,
+		});
+	}
 }

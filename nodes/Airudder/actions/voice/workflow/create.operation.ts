@@ -12,12 +12,16 @@ import { TASK_RULES } from '../../../helpers/validation';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import {
+	additionalBodyFields,
 	additionalBodyFieldsProperty,
 	forOperation,
-	jsonObjectParameter,
 } from '../../shared/operations';
 import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
-import { readWorkflowContacts, workflowContactProperties } from './contacts';
+import {
+	readWorkflowContacts,
+	uploadWorkflowContacts,
+	workflowContactProperties,
+} from './contacts';
 
 /**
  * Workflow → Create: "Create a New WorkFlow Task", `POST /service/cloud/workflow/createinstance`
@@ -128,19 +132,14 @@ export async function execute(
 		end_time: formatWithOffset(end, zone),
 		...(this.getNodeParameter('additionalFields', 0, {}) as IDataObject),
 		...(first.length ? { details: first } : {}),
-		...jsonObjectParameter.call(this, 'additionalBodyFields', 'Additional Body Fields', 0),
+		...additionalBodyFields.call(this, 0),
 	};
 	const response = await airudderApiRequest.call(this, ENDPOINTS.createWorkflow, {
 		body,
 		itemIndex: 0,
 	});
 	const workflowId = (response.data as IDataObject | undefined)?.workflow_id;
-	for (const details of rest) {
-		await airudderApiRequest.call(this, ENDPOINTS.addWorkflowContacts, {
-			body: { workflow_id: workflowId, details },
-			itemIndex: 0,
-		});
-	}
+	await uploadWorkflowContacts.call(this, workflowId, rest);
 	return [
 		{
 			json: {

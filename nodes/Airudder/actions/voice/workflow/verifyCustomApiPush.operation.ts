@@ -4,9 +4,9 @@ import { compact } from '../../../helpers/contacts';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import {
+	additionalBodyFields,
 	additionalBodyFieldsProperty,
 	forOperation,
-	jsonObjectParameter,
 	perItem,
 	requiredString,
 } from '../../shared/operations';
@@ -59,12 +59,7 @@ export async function execute(
 			node_id: requiredString.call(this, 'nodeId', 'Node ID', itemIndex),
 			callee: requiredString.call(this, 'callee', 'Callee', itemIndex),
 			case_id: this.getNodeParameter('caseId', itemIndex, '') as string,
-			...jsonObjectParameter.call(
-				this,
-				'additionalBodyFields',
-				'Additional Body Fields',
-				itemIndex,
-			),
+			...additionalBodyFields.call(this, itemIndex),
 		});
 		return (await airudderApiRequest.call(this, ENDPOINTS.verifyCustomApiPush, {
 			body,
