@@ -4,6 +4,8 @@ import CryptoJS from 'crypto-js';
  * AIRudder's AES transport ("API接口使用AES加解密对接", `x-encryption` and `x-aes-test-vectors` in
  * leads-inbound-encryption.openapi.yaml), implemented with crypto-js on purpose: the nodes use
  * node:crypto, so the sandbox is an independent implementation of the same documented scheme.
+ * Keep it separate from nodes/Airudder/helpers/aes.ts: test/unit/sandbox-aes.test.ts checks one
+ * against the other, which a shared codec could not (one bug would pass on both sides).
  *
  * - AES-ECB, key = the key string's UTF-8 bytes (16/24/32 bytes → AES-128/192/256), no IV;
  * - zero padding: always 16 − (len mod 16) bytes 0x00, i.e. 1–16 bytes (never PKCS#7);

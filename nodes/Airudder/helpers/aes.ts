@@ -6,6 +6,7 @@ import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
  * (16/24/32 bytes → AES-128/192/256), zero padding of 1–16 bytes 0x00 (never PKCS#7: a plaintext
  * whose length is a multiple of 16 gets a whole block of zeros), standard base64 output.
  * Doc: https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64 (加解密对接)
+ * The sandbox has its own independent codec on purpose (sandbox/aes.ts, crypto-js).
  */
 
 function algorithmFor(key: Buffer): string {
