@@ -1,5 +1,5 @@
 /**
- * Faults that test/workflow/voice-api.test.ts does not cover: slow answers to idempotent GETs,
+ * Faults that test/workflow/voice/transport.test.ts does not cover: slow answers to idempotent GETs,
  * truncated JSON whose connection is dropped mid-answer (sandbox fault `destroy` + `body`), for reads
  * (retried) and for a task creation (never retried, reported as ambiguous), and 429/503 on the
  * streamed recording reads (lookup and file link).
