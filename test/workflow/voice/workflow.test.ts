@@ -148,63 +148,6 @@ describe('AIRudder node: Workflow', () => {
 		expect(bodies['/service/cloud/workflow/taskdetail']).toEqual({ workflow_id: workflowId });
 	});
 
-	test('Workflow → Verify Custom API Push, Find by Contact and Get Outbound Task Details reach their paths', async () => {
-		const created = await env.harness.run(
-			airudderWorkflow({
-				resource: 'workflow',
-				operation: 'create',
-				workflowTemplateId: 9,
-				name: 'wf',
-				endTime: '2026-12-01T20:00:00Z',
-				contactSource: 'none',
-			}),
-		);
-		const workflowId = created.output('AIRudder')[0].json.workflow_id as string;
-		const verify = await env.harness.run(
-			airudderWorkflow({
-				resource: 'workflow',
-				operation: 'verifyCustomApiPush',
-				workflowId,
-				nodeId: 'n1',
-				callee: '+6281',
-				caseId: 'c1',
-			}),
-		);
-		expect(verify.error).toBeUndefined();
-		const find = await env.harness.run(
-			airudderWorkflow({
-				resource: 'workflow',
-				operation: 'findByContact',
-				callee: '+6281',
-				startTime: '2026-11-01T00:00:00Z',
-				endTime: '2026-11-02T00:00:00Z',
-				accountTimeZone: 'Asia/Jakarta',
-			}),
-		);
-		expect(find.error).toBeUndefined();
-		const detail = await env.harness.run(
-			airudderWorkflow({
-				resource: 'workflow',
-				operation: 'getTaskDetail',
-				body: JSON.stringify({ workflow_id: workflowId }),
-			}),
-		);
-		expect(detail.error).toBeUndefined();
-		const bodies = Object.fromEntries(apiCalls(env).map((r) => [r.path, r.body]));
-		expect(bodies['/service/cloud/workflow/apinoticeinfo']).toEqual({
-			workflow_id: workflowId,
-			node_id: 'n1',
-			callee: '+6281',
-			case_id: 'c1',
-		});
-		expect(bodies['/service/cloud/workflow/detailinstances']).toEqual({
-			callee: '+6281',
-			start_time: '2026-11-01 07:00:00+07:00',
-			end_time: '2026-11-02 07:00:00+07:00',
-		});
-		expect(bodies['/service/cloud/workflow/taskdetail']).toEqual({ workflow_id: workflowId });
-	});
-
 	test('Workflow → Create refuses a missing end time before sending anything', async () => {
 		const result = await env.harness.run(
 			airudderWorkflow({
