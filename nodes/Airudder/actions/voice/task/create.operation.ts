@@ -167,7 +167,8 @@ async function sendBatch(
 		if (perform !== 2 && data.TaskID !== undefined) batch.taskId = String(data.TaskID);
 	} catch (caught) {
 		applyDetailErrors(batch, sent, refusedDetails(caught));
-		if (perform === 2 || !isAmbiguousFailure(caught)) throw caught;
+		if (perform === 2 || !isAmbiguousFailure(caught))
+			throw asNodeError.call(this, caught, sent[0].itemIndex);
 		throw Object.assign(
 			ambiguousCreateError.call(this, batch.name, caught as Error, sent[0].itemIndex),
 			{ uncertain: true },

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { compact, pairsToObject } from '../../../helpers/contacts';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
-import { perItemParameter } from '../../shared/operations';
+import { asNodeError, perItemParameter } from '../../shared/operations';
 
 /**
  * Workflow contact lists (`details`). Their item fields are not documented (a public client passes
@@ -162,7 +162,7 @@ export async function uploadContactBatches(
 				itemIndex: 0,
 			});
 		} catch (caught) {
-			if (sent === 0) throw caught;
+			if (sent === 0) throw asNodeError.call(this, caught, 0);
 			throw new NodeOperationError(
 				this.getNode(),
 				`Workflow task ${String(workflowId)} got the first ${sent} contacts of this list; sending the next ${details.length} failed: ${(caught as Error).message}`,
