@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact } from '../../../helpers/contacts';
-import { normaliseMobile } from '../../../helpers/contacts';
+import { compact, normaliseMobile } from '../../../helpers/contacts';
 import { TASK_RULES } from '../../../helpers/validation';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
