@@ -114,19 +114,29 @@ export class AirudderApi implements ICredentialType {
 	 *
 	 * @returns `{ sessionToken }`, stored by n8n in the hidden expirable property.
 	 * @throws Error with AIRudder's HTTP status, `code` and message when the key pair is refused
-	 *   (HTTP 401/403, or HTTP 200 with a non-200 `code`). The secret itself is never included.
+	 *   (HTTP 401/403, or HTTP 200 with a non-200 `code`); Error naming the sign-in URL and the
+	 *   network error code (e.g. ECONNREFUSED) when no answer came. The secret is never included.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${baseUrl}${SIGN_IN_PATH}`,
-			headers: { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' },
-			body: { APPKey: credentials.appKey, APPSecret: credentials.appSecret },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
+		let response: { statusCode: number; body: unknown };
+		try {
+			response = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${baseUrl}${SIGN_IN_PATH}`,
+				headers: { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' },
+				body: { APPKey: credentials.appKey, APPSecret: credentials.appSecret },
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as { statusCode: number; body: unknown };
+		} catch (error) {
+			// No answer at all (refused, unknown host, time-out): name the URL, never the secret.
+			const code = (error as { code?: string }).code ?? (error as Error).message;
+			throw new Error(
+				`Could not reach AIRudder at ${baseUrl}${SIGN_IN_PATH} (${code}). Check the Base URL (scheme, host and port) and that this n8n can reach it (network, proxy, firewall).`,
+			);
+		}
 		const body = (
 			typeof response.body === 'object' && response.body !== null ? response.body : {}
 		) as IDataObject;

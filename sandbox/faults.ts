@@ -13,7 +13,7 @@ import type { Fault } from './types';
 /** Queues `fault`. @throws Error when it has no path. */
 export function addFault(state: SandboxState, fault: Fault): void {
 	if (typeof fault?.path !== 'string' || fault.path === '') throw new Error('A fault needs a path');
-	state.faults.push({ ...fault, remaining: fault.times ?? 1 });
+	state.faults.push({ ...fault, remaining: fault.times ?? 1, passed: 0 });
 }
 
 function matches(fault: Fault, method: string, path: string): boolean {
@@ -21,13 +21,20 @@ function matches(fault: Fault, method: string, path: string): boolean {
 	return fault.path.endsWith('*') ? path.startsWith(fault.path.slice(0, -1)) : fault.path === path;
 }
 
-/** Takes (and counts down) the first fault matching the request, if any. */
+/**
+ * Takes (and counts down) the first fault matching the request, if any. A fault with `after: n`
+ * lets its first n matching requests through (e.g. the second creation of a split list fails).
+ */
 export function takeFault(state: SandboxState, method: string, path: string): Fault | undefined {
 	const index = state.faults.findIndex(
 		(fault) => fault.remaining > 0 && matches(fault, method, path),
 	);
 	if (index < 0) return undefined;
 	const fault = state.faults[index];
+	if (fault.passed < (fault.after ?? 0)) {
+		fault.passed += 1;
+		return undefined;
+	}
 	fault.remaining -= 1;
 	if (fault.remaining <= 0) state.faults.splice(index, 1);
 	return fault;

@@ -44,7 +44,7 @@ export interface SandboxState {
 	tokensIssued: number;
 	tasks: Map<string, SandboxTask>;
 	workflows: Map<string, SandboxWorkflow>;
-	faults: Array<Fault & { remaining: number }>;
+	faults: Array<Fault & { remaining: number; passed: number }>;
 	requests: RecordedRequest[];
 	/** Pending timers (fault delays, simulated callbacks), cleared on close. */
 	timers: Set<NodeJS.Timeout>;

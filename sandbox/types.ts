@@ -80,6 +80,8 @@ export interface Fault {
 	path: string;
 	/** How many matching requests it applies to. Default 1. */
 	times?: number;
+	/** How many matching requests to let through (answered normally) before it applies. Default 0. */
+	after?: number;
 	/** HTTP status to answer. Default 200 when a body is given. */
 	status?: number;
 	/** Raw body to answer (e.g. HTML, truncated JSON). */

@@ -8,11 +8,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import got from 'got';
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { ensureN8nRuntime, N8nInstance, nodeOutput, type WorkflowJson } from '../support/n8n';
+import {
+	ensureN8nRuntime,
+	N8nInstance,
+	nodeOutput,
+	type RunResult,
+	type WorkflowJson,
+} from '../support/n8n';
 
 const ROOT = path.resolve(__dirname, '../..');
 const APP_KEY = 'e2e-app-key';
@@ -45,6 +51,47 @@ function taskFlow(id: string, change: INodeParameters): WorkflowJson {
 		node.name === 'Create Task' ? { ...node, parameters: { ...node.parameters, ...change } } : node,
 	);
 	return flow;
+}
+
+/** A list of 12,000 contacts (two tasks); items 7 and 11000 break the node's own rules. */
+const BIG_LIST = 12_000;
+/** ExtraA is a number for these items: only AIRudder (the sandbox) rejects that. */
+const REMOTE_BAD = [9, 11_003];
+const bigContactsCode = (localBad: boolean) =>
+	`return Array.from({ length: ${BIG_LIST} }, (_, i) => ({ json: { Mobile: ${localBad} && i === 7 ? '12345' : '+62 812-' + String(i).padStart(7, '0'), Customer: 'C' + i, Platform: 'DemoLend', Comments: 'row-' + i, ...(${localBad} && i === 11000 ? { Gender: 'x' } : {}) } }));`;
+
+/** Manual Trigger → 12,000 contacts → Create Task (Perform `perform`), without Get Task. */
+function bigListFlow(
+	id: string,
+	perform: number,
+	localBad: boolean,
+	remoteBad: boolean,
+): WorkflowJson {
+	const flow = taskFlow(id, {
+		taskName: `=${id}-{{ $now.toMillis() }}`,
+		perform,
+		...(remoteBad
+			? {
+					contactFields: {
+						ExtraA: `={{ [${REMOTE_BAD.join(', ')}].includes($itemIndex) ? 7 : "a" }}`,
+					},
+				}
+			: {}),
+	});
+	flow.nodes = flow.nodes
+		.filter((node: INode) => node.name !== 'Get Task')
+		.map((node: INode) =>
+			node.name === 'Contacts'
+				? { ...node, parameters: { ...node.parameters, jsCode: bigContactsCode(localBad) } }
+				: node,
+		);
+	delete (flow.connections as IDataObject)['Create Task'];
+	return flow;
+}
+
+/** The Create Task node's output items (json and pairing) of a run. */
+function createdItems(result: RunResult): INodeExecutionData[] {
+	return result.data.resultData.runData['Create Task']?.[0]?.data?.main[0] ?? [];
 }
 
 const secureHook: WorkflowJson = {
@@ -102,7 +149,13 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 			secureHook,
 			taskFlow('airudderE2eBadMob', {
 				mobile: '={{ $json.Customer === "Budi" ? "12345" : $json.Mobile }}',
+				perform: 3,
 			}),
+			bigListFlow('e2eBigP1', 1, true, true),
+			bigListFlow('e2eBigP2', 2, true, true),
+			bigListFlow('e2eBigP3Local', 3, true, false),
+			bigListFlow('e2eBigP3Remote', 3, false, true),
+			bigListFlow('e2eBigP3Half', 3, false, false),
 		]);
 		await n8n.publishWorkflow(hookExample.id);
 		await n8n.publishWorkflow(secureHook.id);
@@ -146,15 +199,121 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 		120_000,
 	);
 
-	test('bad input fails naming the item and field, and the sandbox receives no create request', async () => {
+	test('All or Nothing with an invalid contact fails naming the item and field; the sandbox receives no create request', async () => {
 		sandbox.clearRequests();
 		const result = await n8n.execute('airudderE2eBadMob');
 		expect(result.status).toBe('error');
 		expect(JSON.stringify(result.data.resultData.error)).toMatch(
-			/Item 1: Mobile \\"12345\\" must be '\+'/,
+			/No task created \(All or Nothing\): 1 of 3 contacts are invalid: item 1 \(Mobile: Mobile \\"12345\\" must be '\+'/,
 		);
 		expect(sandbox.requests).toHaveLength(0);
 	}, 120_000);
+
+	describe('a list of 12,000 contacts (two tasks) with invalid contacts in both batches', () => {
+		const createRequests = () =>
+			sandbox.requests
+				.filter((r) => r.path === '/service/cloud/v2/task')
+				.map((r) => {
+					const body = r.body as IDataObject;
+					return [
+						String(body.TaskName).replace(/^.*-(\d)$/, '$1'),
+						body.Perform,
+						(body.Details as unknown[]).length,
+					];
+				});
+		const tasksOf = (id: string) =>
+			[...sandbox.tasks.values()]
+				.filter((t) => t.TaskName.startsWith(`${id}-`))
+				.sort((a, b) => a.TaskName.localeCompare(b.TaskName));
+		const expectOnePerContact = (items: INodeExecutionData[]) => {
+			expect(items).toHaveLength(BIG_LIST);
+			expect(items.every((item, i) => (item.pairedItem as { item: number }).item === i)).toBe(true);
+		};
+		const rejected = (items: INodeExecutionData[]) =>
+			items.flatMap((item, i) => (item.json.rejected ? [i] : []));
+		beforeEach(() => sandbox.clearRequests());
+
+		test('Skip and Report (Perform 1): two tasks with the valid contacts; each invalid one reported on its item', async () => {
+			const result = await n8n.execute('e2eBigP1');
+			expect(result.status).toBe('success');
+			expect(createRequests()).toEqual([
+				['1', 1, 9_999],
+				['2', 1, 1_999],
+			]);
+			const [first, second] = tasksOf('e2eBigP1');
+			expect([first.contacts.length, second.contacts.length]).toEqual([9_998, 1_998]);
+			expect(first.contacts[0].Mobile).toBe('+628120000000');
+			const items = createdItems(result);
+			expectOnePerContact(items);
+			expect(rejected(items)).toEqual([7, 9, 11_000, 11_003]);
+			expect(items[7].json).toMatchObject({
+				TaskID: first.TaskID,
+				created: false,
+				rejection: { field: 'Mobile', rejectedBy: 'node' },
+			});
+			expect(items[9].json.rejection).toMatchObject({
+				msg: 'ExtraA must be a string',
+				rejectedBy: 'AIRudder',
+			});
+			expect(items[11_000].json.rejection).toMatchObject({ field: 'Gender', rejectedBy: 'node' });
+			expect(items[11_003].json).toMatchObject({ TaskID: second.TaskID, rejected: true });
+			expect(items[11_999].json).toMatchObject({ TaskID: second.TaskID, created: true });
+		}, 180_000);
+
+		test('Only Check (Perform 2): both batches checked, all four invalid contacts reported, nothing created', async () => {
+			const result = await n8n.execute('e2eBigP2');
+			expect(result.status).toBe('success');
+			expect(createRequests()).toEqual([
+				['1', 2, 9_999],
+				['2', 2, 1_999],
+			]);
+			expect(tasksOf('e2eBigP2')).toHaveLength(0);
+			const items = createdItems(result);
+			expectOnePerContact(items);
+			expect(rejected(items)).toEqual([7, 9, 11_000, 11_003]);
+			expect(items.every((item) => item.json.created === false)).toBe(true);
+		}, 180_000);
+
+		test("All or Nothing (Perform 3): invalid contacts (the node's or AIRudder's) in either batch create nothing", async () => {
+			const local = await n8n.execute('e2eBigP3Local');
+			expect(local.status).toBe('error');
+			expect(local.data.resultData.error?.message).toMatch(
+				/^No task created \(All or Nothing\): 2 of 12000 contacts are invalid: item 7 \(Mobile: .*\), item 11000 \(Gender: /,
+			);
+			expect(createRequests()).toEqual([]);
+
+			const remote = await n8n.execute('e2eBigP3Remote');
+			expect(remote.status).toBe('error');
+			expect(remote.data.resultData.error?.message).toMatch(
+				/^No task created \(All or Nothing\): 2 of 12000 contacts are invalid: item 9 \(Details\[9\]: ExtraA must be a string\), item 11003 \(Details\[1003\]: /,
+			);
+			expect(createRequests()).toEqual([
+				['1', 2, 10_000],
+				['2', 2, 2_000],
+			]);
+			expect(tasksOf('e2eBigP3Local')).toHaveLength(0);
+			expect(tasksOf('e2eBigP3Remote')).toHaveLength(0);
+		}, 240_000);
+
+		test('All or Nothing: when the second creation fails after the first succeeded, the error names the task that exists', async () => {
+			sandbox.setFault({
+				method: 'POST',
+				path: '/service/cloud/v2/task',
+				after: 3, // the two checks and the first creation
+				body: JSON.stringify({ code: 500, status: 'internal error', data: {} }),
+			});
+			const result = await n8n.execute('e2eBigP3Half');
+			expect(result.status).toBe('error');
+			const [first, ...others] = tasksOf('e2eBigP3Half');
+			expect(others).toHaveLength(0);
+			expect(first.contacts).toHaveLength(10_000);
+			expect(result.data.resultData.error?.message).toMatch(
+				new RegExp(
+					`^Only 1 of 2 tasks created: "e2eBigP3Half-\\d+-1" \\(TaskID ${first.TaskID}, items 0–9999\\) exist; creating "e2eBigP3Half-\\d+-2" failed`,
+				),
+			);
+		}, 180_000);
+	});
 
 	describe('with the n8n server running', () => {
 		beforeAll(async () => {

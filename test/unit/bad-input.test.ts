@@ -469,20 +469,6 @@ describe('Workflow → Create: refused before any request (n8n-core harness + sa
 			'AIRudder field: end_time',
 		],
 		[
-			'an empty contact',
-			{},
-			[people[0], { note: '  ', gone: null }],
-			'Item 1: the contact has no fields',
-			undefined,
-		],
-		[
-			'an empty contact from fields',
-			{ contactSource: 'fields', contactFields: { field: [{ name: 'callee_number', value: '' }] } },
-			people,
-			'Item 0: the contact has no fields',
-			undefined,
-		],
-		[
 			'Additional Body Fields not an object',
 			{ additionalBodyFields: '[1, 2]' },
 			people,
@@ -515,6 +501,44 @@ describe('Workflow → Create: refused before any request (n8n-core harness + sa
 		if (description) expect(result.error?.description).toBe(description);
 		expect(env.sandbox.requests).toHaveLength(0);
 	}
+
+	it.each<[string, IDataObject, IDataObject[], number]>([
+		['an empty contact', {}, [people[0], { note: '  ', gone: null }], 1],
+		[
+			'an empty contact from fields',
+			{
+				contactSource: 'fields',
+				contactFields: {
+					field: [
+						{ name: 'callee_number', value: '={{ $itemIndex === 0 ? "" : $json.callee_number }}' },
+					],
+				},
+			},
+			people,
+			0,
+		],
+	])('%s is not sent but reported on its own item', async (_label, params, items, emptyItem) => {
+		env.sandbox.clearRequests();
+		const result = await env.harness.run(
+			airudderWorkflow(
+				create({ endTime: '={{ $now.plus({ days: 2 }).toISO() }}', ...params }),
+				items,
+			),
+		);
+		expect(result.error).toBeUndefined();
+		const output = result.output('AIRudder');
+		expect(output[0].json).toMatchObject({ contactsRejected: 1, requests: 1 });
+		expect(output[1]).toEqual({
+			json: {
+				workflow_id: output[0].json.workflow_id,
+				rejected: true,
+				rejection: { field: 'details', msg: 'the contact has no fields', rejectedBy: 'node' },
+			},
+			pairedItem: { item: emptyItem },
+		});
+		const body = env.sandbox.requests.find((r) => r.path.endsWith('/createinstance'))?.body;
+		expect((body as IDataObject).details).toHaveLength(items.length - 1);
+	});
 
 	it('the same parameters with valid values reach the sandbox (the table above is not vacuous)', async () => {
 		env.sandbox.clearRequests();

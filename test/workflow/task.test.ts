@@ -148,14 +148,8 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 		expect(result.output('AIRudder').map((i) => i.json.RobotID)).toContain(ROBOT_ID);
 	});
 
+	// Invalid contacts are per-contact outcomes now: test/workflow/task-create-outcomes.test.ts.
 	test.each<[string, IDataObject, IDataObject[], RegExp, string]>([
-		[
-			'Mobile "12345"',
-			{},
-			contacts(2, (i) => (i === 1 ? { Mobile: '12345' } : {})),
-			/^Item 1: Mobile "12345" must be '\+'/,
-			'Details[].Mobile',
-		],
 		[
 			'a 65-character TaskName',
 			{ taskName: 'x'.repeat(65) },
@@ -174,13 +168,6 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 			contacts(1),
 			/^Item 0: Schedule End Time must be at least 30 minutes after the start \(it is 10 minutes after\)/,
 			'ScheduleEndTime',
-		],
-		[
-			'Gender "x"',
-			{},
-			contacts(1, () => ({ Gender: 'x' })),
-			/^Item 0: Gender must be "male" or "female"/,
-			'Details[].Gender',
 		],
 		[
 			'Redial Attempts 16',

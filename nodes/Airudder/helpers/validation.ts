@@ -125,6 +125,8 @@ function rangeProblem(
 /**
  * Checks the task-level fields. Schedule strings are `YYYY-MM-DD hh:mm:ss` in `accountTimeZone`
  * (IANA name); `now` is the current instant. Returns the first broken rule, or undefined.
+ * The schedule must start now or later (not in the past), within the next 5 days, and end at least
+ * 30 minutes after the start, also within the 5 days.
  */
 export function taskProblem(
 	task: TaskSettings,
@@ -181,6 +183,13 @@ function scheduleProblem(
 			message: 'Schedule End Time is required unless Start Immediately is on',
 		};
 	const windowEnd = now.getTime() + TASK_RULES.scheduleWindowDays * 86_400_000;
+	// The format has one-second resolution: a start in the current second is not in the past.
+	if (start.getTime() < Math.floor(now.getTime() / 1000) * 1000) {
+		return {
+			field: 'ScheduleStartTime',
+			message: `Schedule Start Time ${startText} (${timeZone}) is in the past; it must be within the next ${TASK_RULES.scheduleWindowDays} days (or turn on Start Immediately)`,
+		};
+	}
 	if (start.getTime() > windowEnd) {
 		return {
 			field: 'ScheduleStartTime',
@@ -201,4 +210,36 @@ function scheduleProblem(
 		};
 	}
 	return undefined;
+}
+
+/**
+ * The names of the tasks a list of `count` tasks is created under: the Task Name itself for one
+ * task, else `<Task Name>-1` … `<Task Name>-<count>` (a list above 10,000 contacts is split).
+ */
+export function splitTaskNames(taskName: string, count: number): string[] {
+	return count <= 1 ? [taskName] : Array.from({ length: count }, (_, i) => `${taskName}-${i + 1}`);
+}
+
+/**
+ * {@link taskProblem} for the tasks of a split list (`count` tasks). When only the split suffix makes
+ * a name too long, the message says so and how long the Task Name may be.
+ */
+export function splitTaskProblem(
+	task: TaskSettings,
+	count: number,
+	accountTimeZone: string,
+	now: Date,
+): Problem | undefined {
+	const names = splitTaskNames(task.TaskName, count);
+	// Only the name differs between the tasks, and the last one is the longest.
+	const longest = names[names.length - 1];
+	const problem = taskProblem({ ...task, TaskName: longest }, accountTimeZone, now);
+	const baseLength = [...task.TaskName].length;
+	if (problem?.field !== 'TaskName' || count <= 1 || baseLength === 0) return problem;
+	if (baseLength > TASK_RULES.taskNameMaxLength) return taskProblem(task, accountTimeZone, now);
+	const suffix = longest.slice(task.TaskName.length);
+	return {
+		field: 'TaskName',
+		message: `Task Name is ${baseLength} characters long, but the list is split into ${count} tasks (at most ${TASK_RULES.maxContactsPerTask} contacts each) named "<Task Name>-1" … "<Task Name>${suffix}", and the suffix "${suffix}" makes ${[...longest].length} characters; at most ${TASK_RULES.taskNameMaxLength} are allowed, so shorten the Task Name to ${TASK_RULES.taskNameMaxLength - suffix.length} characters or fewer`,
+	};
 }

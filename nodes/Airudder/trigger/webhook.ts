@@ -109,7 +109,7 @@ const COMMON_OPTIONS: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 300,
 		description:
-			'Answer a callback whose raw body equals one accepted in the last this-many seconds with 200 {} and start no execution. 0 = off. Remembered in this n8n process only (lost on restart, not shared between queue-mode processes); Test URL calls are never dropped.',
+			'Off until you add this option (then 300 s unless you change it). Answers a callback whose raw body equals one accepted in the last this-many seconds with 200 {} and starts no execution. 0 = off. Remembered in this n8n process only (lost on restart, not shared between queue-mode processes); Test URL calls are never dropped.',
 	},
 	{
 		displayName: 'IP Allowlist',

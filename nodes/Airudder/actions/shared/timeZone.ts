@@ -3,6 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 /**
  * The account time zone. AIRudder reads schedule/end times as wall time in the ACCOUNT's zone;
  * the docs name Philippines +08:00, Indonesia +07:00, India +05:30, Mexico −06:00/−05:00.
+ * Mainland Mexico has had no daylight saving time since 2022 (UTC−06:00 all year); the docs'
+ * UTC−05:00 is kept as a fixed-offset choice (`Etc/GMT+5`, POSIX sign) for accounts set up with it.
  */
 export const accountTimeZoneProperty: INodeProperties = {
 	displayName: 'Account Time Zone',
@@ -12,7 +14,18 @@ export const accountTimeZoneProperty: INodeProperties = {
 	options: [
 		{ name: 'India (UTC+05:30)', value: 'Asia/Kolkata' },
 		{ name: 'Indonesia (UTC+07:00)', value: 'Asia/Jakarta' },
-		{ name: 'Mexico (UTC−06:00 Winter / UTC−05:00 Summer)', value: 'America/Mexico_City' },
+		{
+			name: 'Mexico (UTC−05:00 All Year, Only Accounts Set Up So)',
+			value: 'Etc/GMT+5',
+			description:
+				'A fixed UTC−05:00 all year, for AIRudder accounts set up with it (the docs list it). Not a summer time: do not switch to it by season.',
+		},
+		{
+			name: 'Mexico (UTC−06:00 All Year)',
+			value: 'America/Mexico_City',
+			description:
+				'Mainland Mexico (Mexico City): UTC−06:00 all year, no daylight saving time since 2022',
+		},
 		{ name: 'Philippines (UTC+08:00)', value: 'Asia/Manila' },
 		{ name: "Workflow's Time Zone", value: 'workflow' },
 	],

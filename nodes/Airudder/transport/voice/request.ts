@@ -9,7 +9,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { aesDecrypt, aesEncrypt, aesSignature } from '../../helpers/aes';
-import { describeCode, envelopeMessage, excerpt } from '../../helpers/errors';
+import { describeAnswer, excerpt, type ParsedAnswer as Parsed } from '../../helpers/errors';
 import type { AirudderEndpoint } from './endpoints';
 import { brokenConnectionCode, failureStatus, header, withRetries } from '../retry';
 
@@ -108,7 +108,7 @@ function parseBody(
 	body: unknown,
 	headers: RawResponse['headers'] | undefined,
 	aesKey: string | undefined,
-): { json?: IDataObject; text: string } {
+): Parsed {
 	let text = Buffer.isBuffer(body)
 		? body.toString('utf8')
 		: typeof body === 'string'
@@ -118,32 +118,33 @@ function parseBody(
 		try {
 			text = aesDecrypt(text, aesKey);
 		} catch {
-			return { text };
+			return { text, aes: 'undecryptable' };
 		}
 	}
+	const aes = aesKey !== undefined ? ('on' as const) : undefined;
 	try {
 		const json = JSON.parse(text) as unknown;
-		return typeof json === 'object' && json !== null
-			? { json: json as IDataObject, text }
-			: { text };
+		if (typeof json === 'object' && json !== null) return { json: json as IDataObject, text, aes };
 	} catch {
-		return { text };
+		// not JSON
 	}
+	return { text, aes };
 }
 
 function apiError(
 	this: Context,
 	endpoint: AirudderEndpoint,
 	status: number | undefined,
-	parsed: { json?: IDataObject; text: string },
+	parsed: Parsed,
 	itemIndex?: number,
 ): NodeApiError {
 	const code = parsed.json ? answerCode(endpoint, parsed.json) : undefined;
-	const own = parsed.json ? envelopeMessage(parsed.json) : undefined;
-	const known = describeCode(code ?? status);
-	const message = parsed.json
-		? `AIRudder answered ${endpoint.method} ${endpoint.path} with code ${String(code ?? status)}${own ? `: ${own}` : ''}`
-		: `AIRudder answered ${endpoint.method} ${endpoint.path} with something that is not JSON${status ? ` (HTTP ${status})` : ''}: ${excerpt(parsed.text) || '(empty body)'}`;
+	const { message, known } = describeAnswer(
+		`${endpoint.method} ${endpoint.path}`,
+		parsed,
+		code,
+		status,
+	);
 	return new NodeApiError(
 		this.getNode(),
 		(parsed.json ?? { body: excerpt(parsed.text) }) as JsonObject,

@@ -42,7 +42,9 @@ async function asBinary(
  * Turns a recording answer into output items, paired to `itemIndex`:
  * - a file answer → one item `{ ...query }` with the file as binary;
  * - a JSON answer → with Download off one item (the envelope + `urls`), with Download on one item
- *   per link found, each with its file as binary (a JSON answer without links gives one item).
+ *   per link found, each with its file as binary and its own link as `urls: [link]` (a JSON answer
+ *   without links gives one item). `data` stays as AIRudder sent it, except a `data` that is only
+ *   the link (it is in `urls`).
  */
 export async function recordingItems(
 	this: IExecuteFunctions,
@@ -62,15 +64,18 @@ export async function recordingItems(
 			},
 		];
 	}
-	const urls = findUrls(answer.json.data);
-	const json = { ...query, ...answer.json, urls };
+	const { data, ...envelope } = answer.json;
+	const urls = findUrls(data);
+	// A `data` that is just the link is shown once, in `urls`.
+	const linkOnly = typeof data === 'string' && urls.length === 1;
+	const json = { ...query, ...envelope, ...(linkOnly ? {} : { data }), urls };
 	if (!(this.getNodeParameter('download', itemIndex, true) as boolean) || urls.length === 0)
 		return [{ json, pairedItem }];
 	const items: INodeExecutionData[] = [];
 	for (const url of urls) {
 		const file = await airudderDownload.call(this, url, itemIndex);
 		items.push({
-			json: { ...json, url },
+			json: { ...json, urls: [url] },
 			binary: { [key]: await asBinary.call(this, file, url, fallbackName) },
 			pairedItem,
 		});

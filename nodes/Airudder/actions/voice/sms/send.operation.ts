@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { compact } from '../../../helpers/contacts';
+import { compact, normaliseMobile } from '../../../helpers/contacts';
 import { TASK_RULES } from '../../../helpers/validation';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
@@ -62,7 +62,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
-		const to = requiredString.call(this, 'to', 'To', itemIndex).replace(/[\s-]/g, '');
+		const to = normaliseMobile(requiredString.call(this, 'to', 'To', itemIndex));
 		if (!TASK_RULES.mobilePattern.test(to)) {
 			throw new NodeOperationError(
 				this.getNode(),

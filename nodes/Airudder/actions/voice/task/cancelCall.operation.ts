@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { normaliseMobile } from '../../../helpers/contacts';
 import { TASK_RULES } from '../../../helpers/validation';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
@@ -32,9 +33,9 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await perItem.call(this, items, async (itemIndex) => {
 		const TaskID = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
-		const CalleeNumber = requiredString
-			.call(this, 'calleeNumber', 'Callee Number', itemIndex)
-			.replace(/[\s-]/g, '');
+		const CalleeNumber = normaliseMobile(
+			requiredString.call(this, 'calleeNumber', 'Callee Number', itemIndex),
+		);
 		if (!TASK_RULES.mobilePattern.test(CalleeNumber)) {
 			throw new NodeOperationError(
 				this.getNode(),

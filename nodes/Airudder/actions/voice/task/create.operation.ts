@@ -1,24 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	assignDetailErrors,
-	chunk,
-	compact,
-	pairsToObject,
-	type DetailError,
-} from '../../../helpers/contacts';
+import { chunk, compact, normaliseMobile, pairsToObject } from '../../../helpers/contacts';
 import { formatAirudderTime, parseDateTime } from '../../../helpers/time';
 import {
-	contactProblem,
+	splitTaskNames,
+	splitTaskProblem,
 	TASK_RULES,
-	taskProblem,
 	type TaskSettings,
 } from '../../../helpers/validation';
 import { airudderApiRequest, isAmbiguousFailure } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { asNodeError, itemParameterReader, perItemParameter } from '../../shared/operations';
+import { failEveryItem } from '../../shared/outcomes';
 import { accountTimeZone } from '../../shared/timeZone';
+import { partialCreateError, refusalError } from './create/failures';
+import {
+	applyDetailErrors,
+	checkContacts,
+	contactResults,
+	rejectedCount,
+	sendable,
+	type Batch,
+	type PreparedContact,
+} from './create/outcomes';
 import { BUSINESS_LINES } from './create.properties';
 
 /**
@@ -29,11 +34,6 @@ import { BUSINESS_LINES } from './create.properties';
  */
 
 export { description } from './create.properties';
-
-interface PreparedContact {
-	itemIndex: number;
-	contact: IDataObject;
-}
 
 /** The per-item parameters mapped to the contact's documented fields. */
 const MAPPED_FIELDS = ['customer', 'mobile', 'platform', 'comments', 'gender'] as const;
@@ -60,7 +60,7 @@ function contactReader(
 		const extra = additionalFields(itemIndex) as Array<{ name?: string; value?: unknown }>;
 		return compact({
 			Customer: text('customer'),
-			Mobile: text('mobile')?.replace(/[\s-]/g, ''),
+			Mobile: normaliseMobile(text('mobile')),
 			Platform: text('platform'),
 			Comments: text('comments'),
 			Gender: text('gender')?.toLowerCase(),
@@ -110,43 +110,6 @@ function readTaskSettings(this: IExecuteFunctions): { task: TaskSettings; timeZo
 	return { task, timeZone };
 }
 
-/** One output item per contact: the TaskID and, when AIRudder rejected it, why. */
-function contactResults(
-	batch: PreparedContact[],
-	taskName: string,
-	data: IDataObject,
-): INodeExecutionData[] {
-	const { byIndex, unmatched } = assignDetailErrors(
-		data.detail_error_list as DetailError[] | undefined,
-		batch.length,
-	);
-	const results: INodeExecutionData[] = batch.map(({ itemIndex, contact }, position) => {
-		const errors = byIndex.get(position);
-		return {
-			json: {
-				TaskID: data.TaskID,
-				TaskName: taskName,
-				Mobile: contact.Mobile,
-				rejected: errors !== undefined,
-				...(errors ? { rejection: errors.length === 1 ? errors[0] : errors } : {}),
-			} as IDataObject,
-			pairedItem: { item: itemIndex },
-		};
-	});
-	for (const error of unmatched) {
-		results.push({
-			json: {
-				TaskID: data.TaskID,
-				TaskName: taskName,
-				rejected: true,
-				rejection: error,
-			} as IDataObject,
-			pairedItem: batch.map(({ itemIndex }) => ({ item: itemIndex })),
-		});
-	}
-	return results;
-}
-
 /**
  * The error for a create request that got no clear answer: the task may exist. The node never
  * retries a create (that could dial the list twice); the user is told what to check instead.
@@ -164,72 +127,153 @@ function ambiguousCreateError(
 	});
 }
 
+/** The error payload of a refused request, when AIRudder listed the contacts it refused. */
+function refusedDetails(error: unknown): unknown {
+	const response = (error as { errorResponse?: IDataObject }).errorResponse;
+	return (response?.data as IDataObject | undefined)?.detail_error_list;
+}
+
 /**
- * Validates every contact and the task settings before any request, then sends one create
- * request per 10,000 contacts. Writes are never retried (a retry could create a duplicate task).
+ * Sends one batch's valid contacts with `perform` (2 = AIRudder's check-only mode) and records the
+ * answer on the batch: the TaskID (not for Perform 2) and the `detail_error_list` rejections, also
+ * those of a refusal. A batch without valid contacts is not sent.
+ * @throws NodeApiError as the request failed; the ambiguous-create error (`uncertain` true) when a
+ *   creation got no clear answer.
+ */
+async function sendBatch(
+	this: IExecuteFunctions,
+	task: TaskSettings,
+	batch: Batch,
+	perform: number,
+): Promise<void> {
+	const sent = sendable(batch);
+	if (sent.length === 0) return;
+	const apiPath =
+		(this.getNodeParameter('options.apiPath', 0, 'v2') as string) === 'v1'
+			? ENDPOINTS.createTaskV1
+			: ENDPOINTS.createTask;
+	try {
+		const response = await airudderApiRequest.call(this, apiPath, {
+			body: {
+				...task,
+				Perform: perform,
+				TaskName: batch.name,
+				Details: sent.map((c) => c.contact),
+			},
+			itemIndex: sent[0].itemIndex,
+		});
+		const data = (response.data ?? {}) as IDataObject;
+		applyDetailErrors(batch, sent, data.detail_error_list);
+		if (perform !== 2 && data.TaskID !== undefined) batch.taskId = String(data.TaskID);
+	} catch (caught) {
+		applyDetailErrors(batch, sent, refusedDetails(caught));
+		if (perform === 2 || !isAmbiguousFailure(caught))
+			throw asNodeError.call(this, caught, sent[0].itemIndex);
+		throw Object.assign(
+			ambiguousCreateError.call(this, batch.name, caught as Error, sent[0].itemIndex),
+			{ uncertain: true },
+		);
+	}
+}
+
+/**
+ * Creates the batches' tasks one after the other (`perform` 1 or 3). A failure with "Continue On
+ * Fail" is kept on its batch (Skip and Report goes on with the next batch; All or Nothing stops
+ * and marks the rest not sent); otherwise it is thrown: as it is when no task exists yet (a
+ * refusal that names contacts as {@link refusalError}), else as {@link partialCreateError}.
+ */
+async function createTasks(
+	this: IExecuteFunctions,
+	task: TaskSettings,
+	batches: Batch[],
+	perform: number,
+): Promise<void> {
+	for (const [i, batch] of batches.entries()) {
+		try {
+			await sendBatch.call(this, task, batch, perform);
+		} catch (caught) {
+			const error = asNodeError.call(this, caught, batch.contacts[0].itemIndex);
+			const uncertain = (caught as { uncertain?: boolean }).uncertain === true;
+			if (this.continueOnFail()) {
+				batch.error = error.message;
+				if (perform === 1) continue;
+				for (const later of batches.slice(i + 1))
+					later.error = `Not sent: creating task "${batch.name}" failed first`;
+				return;
+			}
+			if (batches.some((b) => b.taskId !== undefined))
+				throw partialCreateError(this.getNode(), batches, batch, error, uncertain);
+			throw rejectedCount([batch]) > 0 && !uncertain
+				? refusalError(this.getNode(), batches)
+				: error;
+		}
+	}
+}
+
+/**
+ * Task → Create. Task-level settings are checked before any request (with "Continue On Fail" a
+ * problem becomes `{ error }` on every item). Every contact is checked by the node, then:
+ * - Perform 1 (Skip and Report): the valid contacts are sent, one task per 10,000;
+ * - Perform 2 (Only Check): the valid contacts are sent with Perform 2; nothing is created;
+ * - Perform 3 (All or Nothing): nothing is sent while a contact is invalid; a split list is first
+ *   checked batch by batch with Perform 2, then created with Perform 3 only if no contact failed.
+ * Writes are never retried (a retry could create a duplicate task).
  *
- * @returns one item per input item: `{ TaskID, TaskName, Mobile, rejected, rejection? }`, plus one
- *   item per `detail_error_list` entry that names no contact of the request.
- * @throws NodeOperationError naming the item index and AIRudder field on bad input (nothing is
- *   sent then); NodeApiError when AIRudder refuses the request.
+ * @returns one item per input item (see {@link contactResults}): `{ TaskID?, TaskName, Mobile,
+ *   created, rejected, rejection?, error? }`, plus one item per unmatched `detail_error_list` entry.
+ * @throws NodeOperationError naming the item index and AIRudder field on bad task settings (nothing
+ *   is sent then); {@link refusalError} when All or Nothing finds invalid contacts;
+ *   {@link partialCreateError} when a task fails after others were created; NodeApiError when
+ *   AIRudder refuses a request.
  */
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const { task, timeZone } = readTaskSettings.call(this);
-	const readContact = contactReader.call(this);
-	const contacts: PreparedContact[] = items.map((item, itemIndex) => ({
-		itemIndex,
-		contact: readContact(item, itemIndex),
-	}));
-	const batches = chunk(contacts, TASK_RULES.maxContactsPerTask);
-	const names =
-		batches.length === 1 ? [task.TaskName] : batches.map((_, i) => `${task.TaskName}-${i + 1}`);
-
-	const problem = names
-		.map((TaskName) => taskProblem({ ...task, TaskName }, timeZone, new Date()))
-		.find(Boolean);
-	if (problem) {
-		throw new NodeOperationError(this.getNode(), `Item 0: ${problem.message}`, {
-			itemIndex: 0,
-			description: `AIRudder field: ${problem.field}`,
-		});
-	}
-	for (const { itemIndex, contact } of contacts) {
-		const bad = contactProblem(contact);
-		if (bad) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: ${bad.message}`, {
-				itemIndex,
-				description: `AIRudder field: Details[].${bad.field}`,
+	let task: TaskSettings;
+	let batches: Batch[];
+	try {
+		const settings = readTaskSettings.call(this);
+		task = settings.task;
+		const readContact = contactReader.call(this);
+		const contacts: PreparedContact[] = items.map((item, itemIndex) => ({
+			itemIndex,
+			contact: readContact(item, itemIndex),
+			rejections: [],
+		}));
+		const groups = chunk(contacts, TASK_RULES.maxContactsPerTask);
+		const problem = splitTaskProblem(task, groups.length, settings.timeZone, new Date());
+		if (problem) {
+			throw new NodeOperationError(this.getNode(), `Item 0: ${problem.message}`, {
+				itemIndex: 0,
+				description: `AIRudder field: ${problem.field}`,
 			});
 		}
+		const names = splitTaskNames(task.TaskName, groups.length);
+		batches = groups.map((group, i) => ({ name: names[i], contacts: group, unmatched: [] }));
+		checkContacts(contacts);
+	} catch (error) {
+		return failEveryItem.call(this, items, error);
 	}
 
-	const apiPath =
-		(this.getNodeParameter('options.apiPath', 0, 'v2') as string) === 'v1'
-			? ENDPOINTS.createTaskV1
-			: ENDPOINTS.createTask;
-	const output: INodeExecutionData[] = [];
-	for (const [i, batch] of batches.entries()) {
-		try {
-			const response = await airudderApiRequest.call(this, apiPath, {
-				body: { ...task, TaskName: names[i], Details: batch.map(({ contact }) => contact) },
-				itemIndex: batch[0].itemIndex,
-			});
-			output.push(...contactResults(batch, names[i], (response.data ?? {}) as IDataObject));
-		} catch (caught) {
-			const error = isAmbiguousFailure(caught)
-				? ambiguousCreateError.call(this, names[i], caught as Error, batch[0].itemIndex)
-				: asNodeError.call(this, caught, batch[0].itemIndex);
+	if (task.Perform === 1) await createTasks.call(this, task, batches, 1);
+	else {
+		const refuse = () => {
+			const error = refusalError(this.getNode(), batches);
 			if (!this.continueOnFail()) throw error;
-			for (const { itemIndex } of batch) {
-				output.push({
-					json: { TaskName: names[i], error: (error as Error).message },
-					pairedItem: { item: itemIndex },
-				});
+			return contactResults(batches, true, error.message);
+		};
+		if (task.Perform === 3 && rejectedCount(batches) > 0) return refuse();
+		if (task.Perform === 2 || batches.length > 1) {
+			try {
+				for (const batch of batches) await sendBatch.call(this, task, batch, 2);
+			} catch (error) {
+				return failEveryItem.call(this, items, error);
 			}
 		}
+		if (task.Perform === 2) return contactResults(batches, true);
+		if (rejectedCount(batches) > 0) return refuse();
+		await createTasks.call(this, task, batches, 3);
 	}
-	return output;
+	return contactResults(batches, false);
 }

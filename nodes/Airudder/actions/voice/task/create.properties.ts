@@ -132,20 +132,23 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Skip and Report Them (Perform 1)',
 				value: 1,
-				description: 'Create the task with the valid contacts; report the others',
+				description:
+					"Create the tasks with the valid contacts; report each invalid one (the node's check or AIRudder's) on its item",
 			},
 			{
 				name: 'Only Check, Create Nothing (Perform 2)',
 				value: 2,
-				description: 'Validate the list and report invalid contacts',
+				description: 'Check every contact (the node, then AIRudder) and report the invalid ones',
 			},
 			{
 				name: 'All or Nothing (Perform 3)',
 				value: 3,
-				description: 'Create the task only if every contact is valid',
+				description:
+					'Create tasks only if every contact of every batch is valid; otherwise create nothing and name the invalid items',
 			},
 		],
-		description: 'What AIRudder does with contacts it finds invalid',
+		description:
+			'What happens with invalid contacts, found by the node or by AIRudder. Every contact gets its own output item.',
 	},
 	{
 		displayName: 'Redial Attempts',
@@ -179,7 +182,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.Mobile }}',
 		placeholder: 'e.g. +6212341234',
-		description: "Callee's number: '+', country code, number",
+		description:
+			"Callee's number: '+', country code, number. Spaces, hyphens, dots and parentheses are removed.",
 	},
 	{
 		displayName: 'Platform',

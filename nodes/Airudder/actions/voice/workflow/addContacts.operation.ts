@@ -1,18 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk } from '../../../helpers/contacts';
 import { TASK_RULES } from '../../../helpers/validation';
 import { forOperation } from '../../shared/operations';
+import { failEveryItem } from '../../shared/outcomes';
 import {
 	readWorkflowContacts,
-	uploadWorkflowContacts,
 	workflowContactProperties,
+	uploadContactBatches,
+	workflowContactResults,
 } from './contacts';
 import { workflowIdProperty } from './workflowId';
 
@@ -32,29 +29,31 @@ const properties: INodeProperties[] = [
 
 export const description = forOperation('workflow', 'addContacts', properties);
 
-/** @returns one item `{ workflow_id, contactsSent, requests }`, paired to every input item. */
+/**
+ * @returns one summary item `{ workflow_id, contactsSent, contactsRejected, requests }` paired to
+ *   every input item, then one `{ workflow_id, rejected: true, rejection }` item per empty contact
+ *   (not sent). With "Continue On Fail" a failure becomes `{ error }` on every item.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const workflowId = String(this.getNodeParameter('workflowId', 0)).trim();
-	if (!workflowId) {
-		throw new NodeOperationError(this.getNode(), 'Item 0: Workflow ID is required', {
-			itemIndex: 0,
-			description: 'AIRudder field: workflow_id',
-		});
+	try {
+		const workflowId = String(this.getNodeParameter('workflowId', 0)).trim();
+		if (!workflowId) {
+			throw new NodeOperationError(this.getNode(), 'Item 0: Workflow ID is required', {
+				itemIndex: 0,
+				description: 'AIRudder field: workflow_id',
+			});
+		}
+		const contacts = readWorkflowContacts.call(this, items);
+		const batches = chunk(
+			contacts.filter((c) => !c.rejection).map((c) => c.contact),
+			TASK_RULES.maxContactsPerTask,
+		);
+		await uploadContactBatches.call(this, workflowId, batches, 0);
+		return workflowContactResults(items, contacts, { workflow_id: workflowId }, batches.length);
+	} catch (error) {
+		return failEveryItem.call(this, items, error);
 	}
-	const contacts = readWorkflowContacts.call(this, items);
-	const batches = chunk(contacts, TASK_RULES.maxContactsPerTask);
-	await uploadWorkflowContacts.call(this, workflowId, batches);
-	return [
-		{
-			json: {
-				workflow_id: workflowId,
-				contactsSent: contacts.length,
-				requests: batches.length,
-			} as IDataObject,
-			pairedItem: items.map((_, item) => ({ item })),
-		},
-	];
 }

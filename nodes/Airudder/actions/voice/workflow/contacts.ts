@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { compact, pairsToObject } from '../../../helpers/contacts';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
-import { perItemParameter } from '../../shared/operations';
+import { asNodeError, perItemParameter } from '../../shared/operations';
 
 /**
  * Workflow contact lists (`details`). Their item fields are not documented (a public client passes
@@ -76,14 +76,22 @@ export const workflowContactProperties: INodeProperties[] = [
 	},
 ];
 
+/** One workflow contact: its input item and the contact, or why the node did not send it. */
+export interface WorkflowContact {
+	itemIndex: number;
+	contact: IDataObject;
+	/** Set when the node's own check rejected the contact (it is then not sent). */
+	rejection?: { field: string; msg: string; rejectedBy: 'node' };
+}
+
 /**
- * Reads one contact per input item. @returns `[]` for source "none".
- * @throws NodeOperationError naming the item when a contact comes out empty.
+ * Reads one contact per input item. A contact that comes out empty is not sent: it gets a
+ * `rejection` (the same per-contact outcome as Task → Create). @returns `[]` for source "none".
  */
 export function readWorkflowContacts(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
-): IDataObject[] {
+): WorkflowContact[] {
 	const source = this.getNodeParameter('contactSource', 0) as string;
 	if (source === 'none') return [];
 	const contactFields = perItemParameter.call(this, 'contactFields.field', []);
@@ -94,30 +102,75 @@ export function readWorkflowContacts(
 				: compact(
 						pairsToObject(contactFields(itemIndex) as Array<{ name?: string; value?: unknown }>),
 					);
-		if (Object.keys(contact).length === 0) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: the contact has no fields`, {
-				itemIndex,
-			});
-		}
-		return contact;
+		return Object.keys(contact).length > 0
+			? { itemIndex, contact }
+			: {
+					itemIndex,
+					contact,
+					rejection: { field: 'details', msg: 'the contact has no fields', rejectedBy: 'node' },
+				};
 	});
 }
 
 /**
- * Adds contact batches to an existing workflow task, one `POST /service/cloud/workflow/uploaddetails`
- * `{workflow_id, details}` per batch, in order (Add Contacts, and Create's lists above 10,000).
- * Errors name item 0 (the node sends once for all items).
- * @throws NodeApiError when AIRudder refuses a batch; the batches before it stay sent.
+ * The output of a workflow contact upload: one summary item `{ ...summary, contactsSent,
+ * contactsRejected, requests }` paired to every input item, then one item per rejected contact
+ * `{ workflow_id, rejected: true, rejection }` paired to its own item.
  */
-export async function uploadWorkflowContacts(
+export function workflowContactResults(
+	items: INodeExecutionData[],
+	contacts: WorkflowContact[],
+	summary: IDataObject,
+	requests: number,
+): INodeExecutionData[] {
+	const rejected = contacts.filter((c) => c.rejection);
+	return [
+		{
+			json: {
+				...summary,
+				contactsSent: contacts.length - rejected.length,
+				contactsRejected: rejected.length,
+				requests,
+			},
+			pairedItem: items.map((_, item) => ({ item })),
+		},
+		...rejected.map(({ itemIndex, rejection }) => ({
+			json: { workflow_id: summary.workflow_id, rejected: true, rejection } as IDataObject,
+			pairedItem: { item: itemIndex },
+		})),
+	];
+}
+
+/**
+ * Sends contact batches to `POST /service/cloud/workflow/uploaddetails` (`{ workflow_id, details }`),
+ * one after the other. `sentBefore`: contacts already in the workflow task from this execution
+ * (the first batch of Workflow → Create).
+ * @throws the request's error when nothing was sent yet; otherwise a NodeOperationError naming the
+ *   workflow task, how many contacts it has from this run and what to send again.
+ */
+export async function uploadContactBatches(
 	this: IExecuteFunctions,
 	workflowId: IDataObject[string],
 	batches: IDataObject[][],
+	sentBefore: number,
 ): Promise<void> {
+	let sent = sentBefore;
 	for (const details of batches) {
-		await airudderApiRequest.call(this, ENDPOINTS.addWorkflowContacts, {
-			body: { workflow_id: workflowId, details },
-			itemIndex: 0,
-		});
+		try {
+			await airudderApiRequest.call(this, ENDPOINTS.addWorkflowContacts, {
+				body: { workflow_id: workflowId, details },
+				itemIndex: 0,
+			});
+		} catch (caught) {
+			if (sent === 0) throw asNodeError.call(this, caught, 0);
+			throw new NodeOperationError(
+				this.getNode(),
+				`Workflow task ${String(workflowId)} got the first ${sent} contacts of this list; sending the next ${details.length} failed: ${(caught as Error).message}`,
+				{
+					description: `Do not send the whole list again: its first ${sent} contacts would be called twice. Send only the remaining contacts with Workflow → Add Contacts (Workflow ID ${String(workflowId)}).`,
+				},
+			);
+		}
+		sent += details.length;
 	}
 }

@@ -12,15 +12,17 @@ import { TASK_RULES } from '../../../helpers/validation';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import {
-	additionalBodyFields,
 	additionalBodyFieldsProperty,
 	forOperation,
+	jsonObjectParameter,
 } from '../../shared/operations';
 import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
+import { failEveryItem } from '../../shared/outcomes';
 import {
 	readWorkflowContacts,
-	uploadWorkflowContacts,
+	uploadContactBatches,
 	workflowContactProperties,
+	workflowContactResults,
 } from './contacts';
 
 /**
@@ -97,11 +99,25 @@ const properties: INodeProperties[] = [
 export const description = forOperation('workflow', 'create', properties);
 
 /**
- * @returns one item `{ workflow_id, name, contactsSent, requests }`, paired to every input item.
- * @throws NodeOperationError (before any request) on a missing template/name/end time or an empty
- *   contact; NodeApiError when AIRudder refuses a request.
+ * @returns one summary item `{ workflow_id, name, contactsSent, contactsRejected, requests }`
+ *   paired to every input item, then one `{ workflow_id, rejected: true, rejection }` item per empty
+ *   contact (not sent). With "Continue On Fail" a failure becomes `{ error }` on every item.
+ * @throws NodeOperationError (before any request) on a missing template/name/end time;
+ *   NodeApiError when AIRudder refuses a request; a NodeOperationError naming the workflow task
+ *   when a later batch fails after it was created.
  */
 export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	try {
+		return await createWorkflow.call(this, items);
+	} catch (error) {
+		return failEveryItem.call(this, items, error);
+	}
+}
+
+async function createWorkflow(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
@@ -125,30 +141,28 @@ export async function execute(
 		);
 
 	const contacts = readWorkflowContacts.call(this, items);
-	const [first = [], ...rest] = chunk(contacts, TASK_RULES.maxContactsPerTask);
+	const [first = [], ...rest] = chunk(
+		contacts.filter((c) => !c.rejection).map((c) => c.contact),
+		TASK_RULES.maxContactsPerTask,
+	);
 	const body: IDataObject = {
 		workflow_template_id: templateId,
 		name,
 		end_time: formatWithOffset(end, zone),
 		...(this.getNodeParameter('additionalFields', 0, {}) as IDataObject),
 		...(first.length ? { details: first } : {}),
-		...additionalBodyFields.call(this, 0),
+		...jsonObjectParameter.call(this, 'additionalBodyFields', 'Additional Body Fields', 0),
 	};
 	const response = await airudderApiRequest.call(this, ENDPOINTS.createWorkflow, {
 		body,
 		itemIndex: 0,
 	});
 	const workflowId = (response.data as IDataObject | undefined)?.workflow_id;
-	await uploadWorkflowContacts.call(this, workflowId, rest);
-	return [
-		{
-			json: {
-				workflow_id: workflowId,
-				name,
-				contactsSent: contacts.length,
-				requests: 1 + rest.length,
-			},
-			pairedItem: items.map((_, item) => ({ item })),
-		},
-	];
+	await uploadContactBatches.call(this, workflowId, rest, first.length);
+	return workflowContactResults(
+		items,
+		contacts,
+		{ workflow_id: workflowId, name },
+		1 + rest.length,
+	);
 }
