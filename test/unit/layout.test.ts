@@ -103,64 +103,79 @@ function optionValues(properties: INodeProperties[], name: string, resource?: st
 	return (property?.options ?? []).map((o) => String((o as { value: unknown }).value)).sort();
 }
 
-describe.each([
-	['voice', new Airudder() as INodeType],
-	['chatbot', new AirudderChatbot() as INodeType],
-])('actions/%s: router, resources and operation files agree', (folder, node) => {
-	const actions = path.join(NODE_DIR, 'actions', folder);
-	const routerSource = readFileSync(path.join(actions, 'router.ts'), 'utf8');
-	/** import alias → resource file, from `import * as x from './<dir>/<Name>.resource'`. */
-	const imports = new Map(
-		[...routerSource.matchAll(/import \* as (\w+) from '\.\/(\w+)\/(\w+)\.resource';/g)].map(
-			([, alias, dir, name]) => [alias, `${dir}/${name}.resource.ts`],
-		),
-	);
-	/** resource value → resource file, from the map handed to operationRouter. */
-	const routed = Object.fromEntries(
-		[...routerSource.matchAll(/^\t(\w+): (\w+)\.operations,$/gm)].map(([, key, alias]) => [
-			key,
-			imports.get(alias),
-		]),
-	);
-	const resources = Object.keys(routed).sort();
-	const folders = readdirSync(actions, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory())
+/** Each action node's operations folder (`actions/<folder>/router.ts`) and the node it serves. */
+const ACTION_NODES: Array<[string, INodeType]> = [
+	['voice', new Airudder()],
+	['chatbot', new AirudderChatbot()],
+];
+
+it('checks every node folder of actions/ (all but shared/)', () => {
+	const folders = readdirSync(path.join(NODE_DIR, 'actions'), { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && entry.name !== 'shared')
 		.map((entry) => entry.name)
 		.sort();
-
-	it('routes every resource folder, named as the resource, and every resource the editor offers', () => {
-		expect(resources.length).toBeGreaterThan(0);
-		for (const [key, file] of Object.entries(routed)) expect(file).toMatch(new RegExp(`^${key}/`));
-		expect(folders).toEqual(resources);
-		expect(optionValues(node.description.properties, 'resource')).toEqual(resources);
-	});
-
-	it.each(folders)(
-		'%s/: each *.operation.ts is one operation of the resource and of its Operation list',
-		(resource) => {
-			const resourceFile = routed[resource];
-			expect(resourceFile).toBeDefined();
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const module = require(path.join(actions, resourceFile!)) as {
-				operations: Record<string, OperationModule>;
-				description: INodeProperties[];
-			};
-			const files = readdirSync(path.join(actions, resource))
-				.filter((file) => file.endsWith('.operation.ts'))
-				.map((file) => file.slice(0, -'.operation.ts'.length))
-				.sort();
-			expect(Object.keys(module.operations).sort()).toEqual(files);
-			for (const operation of files) {
-				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				const file = require(path.join(actions, resource, `${operation}.operation`)) as unknown;
-				expect(module.operations[operation]).toBe(file);
-				expect(typeof module.operations[operation].execute).toBe('function');
-			}
-			expect(optionValues(module.description, 'operation', resource)).toEqual(files);
-			expect(optionValues(node.description.properties, 'operation', resource)).toEqual(files);
-		},
-	);
+	expect(folders).toEqual(ACTION_NODES.map(([folder]) => folder).sort());
 });
+
+describe.each(ACTION_NODES)(
+	'actions/%s: router, resources and operation files agree',
+	(folder, node) => {
+		const actions = path.join(NODE_DIR, 'actions', folder);
+		const routerSource = readFileSync(path.join(actions, 'router.ts'), 'utf8');
+		/** import alias → resource file, from `import * as x from './<dir>/<Name>.resource'`. */
+		const imports = new Map(
+			[...routerSource.matchAll(/import \* as (\w+) from '\.\/(\w+)\/(\w+)\.resource';/g)].map(
+				([, alias, dir, name]) => [alias, `${dir}/${name}.resource.ts`],
+			),
+		);
+		/** resource value → resource file, from the map handed to operationRouter. */
+		const routed = Object.fromEntries(
+			[...routerSource.matchAll(/^\t(\w+): (\w+)\.operations,$/gm)].map(([, key, alias]) => [
+				key,
+				imports.get(alias),
+			]),
+		);
+		const resources = Object.keys(routed).sort();
+		const folders = readdirSync(actions, { withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => entry.name)
+			.sort();
+
+		it('routes every resource folder, named as the resource, and every resource the editor offers', () => {
+			expect(resources.length).toBeGreaterThan(0);
+			for (const [key, file] of Object.entries(routed))
+				expect(file).toMatch(new RegExp(`^${key}/`));
+			expect(folders).toEqual(resources);
+			expect(optionValues(node.description.properties, 'resource')).toEqual(resources);
+		});
+
+		it.each(folders)(
+			'%s/: each *.operation.ts is one operation of the resource and of its Operation list',
+			(resource) => {
+				const resourceFile = routed[resource];
+				expect(resourceFile).toBeDefined();
+				// eslint-disable-next-line @typescript-eslint/no-require-imports
+				const module = require(path.join(actions, resourceFile!)) as {
+					operations: Record<string, OperationModule>;
+					description: INodeProperties[];
+				};
+				const files = readdirSync(path.join(actions, resource))
+					.filter((file) => file.endsWith('.operation.ts'))
+					.map((file) => file.slice(0, -'.operation.ts'.length))
+					.sort();
+				expect(Object.keys(module.operations).sort()).toEqual(files);
+				for (const operation of files) {
+					// eslint-disable-next-line @typescript-eslint/no-require-imports
+					const file = require(path.join(actions, resource, `${operation}.operation`)) as unknown;
+					expect(module.operations[operation]).toBe(file);
+					expect(typeof module.operations[operation].execute).toBe('function');
+				}
+				expect(optionValues(module.description, 'operation', resource)).toEqual(files);
+				expect(optionValues(node.description.properties, 'operation', resource)).toEqual(files);
+			},
+		);
+	},
+);
 
 describe('nodes/Airudder/README.md (the map)', () => {
 	const README = readFileSync(path.join(NODE_DIR, 'README.md'), 'utf8');
