@@ -223,6 +223,24 @@ describe('Task → Create: every contact gets its own outcome, at any list size'
 		expect(String(output[10_004].json.error)).toMatch(/internal error/);
 	}, 120_000);
 
+	test("Perform 3 with one task: sent once with Perform 3; AIRudder's refusal names the contacts it lists", async () => {
+		const result = await env.harness.run(
+			airudderWorkflow(
+				taskCreateParameters({
+					taskName: 'p3-single',
+					perform: 3,
+					contactFields: { ExtraA: '={{ $itemIndex === 1 ? 7 : "a" }}' },
+				}),
+				contacts(3),
+			),
+		);
+		expect(result.error?.message).toBe(
+			'No task created (All or Nothing): 1 of 3 contacts are invalid: item 1 (Details[1]: ExtraA must be a string)',
+		);
+		expect(creates().map(summary)).toEqual([['p3-single', 3, 3]]);
+		expect([...env.sandbox.tasks.values()].some((t) => t.TaskName === 'p3-single')).toBe(false);
+	});
+
 	test('task-level errors with On Error: Continue become an error on every item, paired; nothing is sent', async () => {
 		const result = await env.harness.run(
 			airudderWorkflow(taskCreateParameters({ taskName: 'x'.repeat(65) }), contacts(3), {

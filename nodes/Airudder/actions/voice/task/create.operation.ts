@@ -203,9 +203,9 @@ async function createTasks(
 			}
 			if (batches.some((b) => b.taskId !== undefined))
 				throw partialCreateError(this.getNode(), batches, batch, error, uncertain);
-			throw rejectedCount([batch]) > 0 && !uncertain
-				? refusalError(this.getNode(), batches)
-				: error;
+			// Under All or Nothing, contacts are rejected here only by AIRudder's refusal: name them.
+			const refused = perform === 3 && !uncertain && rejectedCount([batch]) > 0;
+			throw refused ? refusalError(this.getNode(), batches) : error;
 		}
 	}
 }
