@@ -68,7 +68,7 @@ export function retryDelay(
 }
 
 /** The HTTP answer an n8n request error carries (axios `response`, on the error or its cause). */
-function failedResponse(
+export function failedResponse(
 	error: unknown,
 ):
 	| { statusCode?: number; status?: number; headers?: Headers; body?: unknown; data?: unknown }
