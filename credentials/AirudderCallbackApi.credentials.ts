@@ -42,7 +42,7 @@ export class AirudderCallbackApi implements ICredentialType {
 						'Only if a proxy in front of n8n adds the header: AIRudder documents no custom callback headers',
 				},
 			],
-			default: 'query',
+			default: 'none',
 			description:
 				'Refuse callbacks (HTTP 401, no execution) that do not carry this secret. Compared in constant time.',
 		},

@@ -174,9 +174,9 @@ function refuse(
 }
 
 /**
- * Records a callback as seen once n8n has answered it with a 2xx (`finish` of the response): a
- * callback whose run failed (answered 5xx with "When Last Node Finishes") is not remembered, so
- * AIRudder's retry starts a new execution.
+ * Records a callback as seen once n8n has answered it with a 2xx (`finish` of the response), for
+ * the Respond modes that answer after the run: a callback whose run failed (answered 500 with
+ * "When Last Node Finishes") is not remembered, so AIRudder's retry starts a new execution.
  */
 function rememberWhenAnswered2xx(
 	res: ReturnType<IWebhookFunctions['getResponseObject']>,
@@ -240,7 +240,11 @@ export async function handleCallback(
 			this.logger.debug(`${node.name}: duplicate AIRudder callback answered without an execution`);
 			return { webhookResponse: {} };
 		}
-		rememberWhenAnswered2xx(this.getResponseObject(), scope, settings.dedupeWindowMs);
+		// "Immediately": n8n answers 200 {} as the execution starts, so the callback is accepted now.
+		// Otherwise the answer waits for the run, and a failed run must not make the retry a duplicate.
+		if (this.getNodeParameter('responseMode', 'onReceived') === 'onReceived')
+			duplicates.record(scope, settings.dedupeWindowMs);
+		else rememberWhenAnswered2xx(this.getResponseObject(), scope, settings.dedupeWindowMs);
 	}
 
 	const json = settings.addEventName ? { ...verdict.body, _event: routing.event } : verdict.body;
