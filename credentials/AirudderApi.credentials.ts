@@ -147,8 +147,13 @@ export class AirudderApi implements ICredentialType {
 			})) as typeof response;
 		} catch (error) {
 			const { message, code } = error as { message?: string; code?: string };
+			// no error code in the text: n8n would replace the whole message with its generic one
+			const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+			const what = timedOut
+				? `no answer within ${seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS} s (Request Timeout)`
+				: scrub(String(message ?? 'no answer'));
 			throw new Error(
-				`AIRudder's sign-in at ${SIGN_IN_PATH} failed: ${scrub(String(message ?? 'no answer'))}${code ? ` (${code})` : ''}. Check the Base URL and Request Timeout.`,
+				`AIRudder's sign-in at ${SIGN_IN_PATH} failed: ${what}. Check the Base URL and Request Timeout.`,
 			);
 		}
 		if (response.statusCode >= 300 && response.statusCode < 400) {

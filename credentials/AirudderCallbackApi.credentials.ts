@@ -16,6 +16,7 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 export class AirudderCallbackApi implements ICredentialType {
 	name = 'airudderCallbackApi';
 
+	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api -- it holds what AIRudder's callbacks to n8n carry, not an API login
 	displayName = 'AIRudder Callback';
 
 	icon: Icon = { light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' };
@@ -25,7 +26,7 @@ export class AirudderCallbackApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName: 'Shared Secret',
-			name: 'secretLocation',
+			name: 'carriedIn',
 			type: 'options',
 			options: [
 				{ name: 'None', value: 'none', description: 'Accept callbacks without a secret' },
@@ -52,7 +53,7 @@ export class AirudderCallbackApi implements ICredentialType {
 			type: 'string',
 			default: 'secret',
 			description: 'The URL query parameter that carries the secret',
-			displayOptions: { show: { secretLocation: ['query'] } },
+			displayOptions: { show: { carriedIn: ['query'] } },
 		},
 		{
 			displayName: 'Header Name',
@@ -61,7 +62,7 @@ export class AirudderCallbackApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. X-Callback-Secret',
 			description: 'The request header that carries the secret (any letter case)',
-			displayOptions: { show: { secretLocation: ['header'] } },
+			displayOptions: { show: { carriedIn: ['header'] } },
 		},
 		{
 			displayName: 'Secret',
@@ -71,7 +72,7 @@ export class AirudderCallbackApi implements ICredentialType {
 			default: '',
 			description:
 				'The shared secret. In a query parameter it may only use letters, digits, ".", "_", "~" and "-" (the URL needs no encoding then).',
-			displayOptions: { show: { secretLocation: ['query', 'header'] } },
+			displayOptions: { show: { carriedIn: ['query', 'header'] } },
 		},
 		{
 			displayName: 'AES Decryption',
@@ -96,6 +97,7 @@ export class AirudderCallbackApi implements ICredentialType {
 			description:
 				"For callbacks AIRudder encrypts. AIRudder's callback-encryption page could not be read: this assumes the API's scheme (base64 AES-ECB body with zero padding, headers Is-Encrypted: 1 and Signed: SHA-256 of the plaintext).",
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the AES key decrypts callbacks: a secret
 		{
 			displayName: 'AES Key',
 			name: 'aesKey',

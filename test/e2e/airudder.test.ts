@@ -99,7 +99,7 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 			{ ...CHATBOT_CREDENTIAL, data: { apiKey: DEFAULT_CHATBOT_API_KEY, baseUrl: sandbox.url } },
 			{
 				...CALLBACK_CREDENTIAL,
-				data: { secretLocation: 'header', headerName: 'X-Callback-Secret', secretValue: 'letmein' },
+				data: { carriedIn: 'header', headerName: 'X-Callback-Secret', secretValue: 'letmein' },
 			},
 		]);
 		await n8n.importWorkflow([

@@ -10,12 +10,10 @@
  * - a callback whose run failed ("When Last Node Finishes") starts a new execution when AIRudder
  *   sends it again (the duplicate window remembers only callbacks answered 2xx).
  */
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-
 import got from 'got';
 import type { IDataObject, INode } from 'n8n-workflow';
 
+import { json, redirect, server } from '../support/hostile';
 import { ensureN8nRuntime, N8nInstance, nodeOutput, type WorkflowJson } from '../support/n8n';
 
 const ROOT = `${__dirname}/../..`;
@@ -27,50 +25,6 @@ const CHAT_SIGN = 'sec-chat-sign-8882';
 const QUERY_SECRET = 'q-secret-5Jd8_x';
 const VALUES = [APP_KEY, APP_SECRET, TOKEN, CHAT_KEY, CHAT_SIGN];
 const AUDIO = Buffer.from('RIFF-fake-wav-bytes');
-
-interface Seen {
-	method: string;
-	url: string;
-	headers: http.IncomingHttpHeaders;
-	body: string;
-}
-
-/** A loopback HTTP server that records what it receives; `handle` answers (or not). */
-async function server(
-	handle: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void,
-) {
-	const seen: Seen[] = [];
-	const sockets = new Set<Socket>();
-	const srv = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			const body = Buffer.concat(chunks).toString('utf8');
-			seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-			handle(req, res, body);
-		});
-	});
-	srv.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}`;
-	const close = async () => {
-		sockets.forEach((socket) => socket.destroy());
-		await new Promise((resolve) => srv.close(resolve));
-	};
-	return { url, seen, close };
-}
-
-const json = (res: http.ServerResponse, status: number, body: unknown) => {
-	res.writeHead(status, { 'Content-Type': 'application/json' });
-	res.end(JSON.stringify(body));
-};
-const redirect = (res: http.ServerResponse, status: number, location: string) => {
-	res.writeHead(status, { Location: location });
-	res.end();
-};
 
 const node = (name: string, type: string, x: number, extra: Partial<INode>): INode => ({
 	id: `5ec0${x}000-0000-4000-8000-000000000000`,
@@ -181,7 +135,7 @@ describe('security in a real n8n 2.41.1', () => {
 				id: 'secCallbackQuery',
 				name: 'AIRudder Callback (query)',
 				type: 'airudderCallbackApi',
-				data: { secretLocation: 'query', queryName: 'secret', secretValue: QUERY_SECRET },
+				data: { carriedIn: 'query', queryName: 'secret', secretValue: QUERY_SECRET },
 			},
 		]);
 		const trigger = (webhookId: string, x: number, extra: Partial<INode>) =>

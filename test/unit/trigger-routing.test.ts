@@ -186,7 +186,7 @@ describe('readCallbackSettings', () => {
 					},
 				},
 				{
-					secretLocation: 'header',
+					carriedIn: 'header',
 					headerName: ' X-Callback-Secret ',
 					secretValue: 's3cret',
 					encryption: 'required',
@@ -211,19 +211,19 @@ describe('readCallbackSettings', () => {
 
 	it('reads a query-parameter secret (default name "secret") from the credential', async () => {
 		const read = await readCallbackSettings(
-			context({}, { secretLocation: 'query', secretValue: 'abc-123' }),
+			context({}, { carriedIn: 'query', secretValue: 'abc-123' }),
 		);
 		expect(read.guard.secret).toEqual({ location: 'query', name: 'secret', value: 'abc-123' });
 	});
 
 	it.each([
-		[{ secretLocation: 'query' }, 'AIRudder Callback credential: Secret is empty'],
+		[{ carriedIn: 'query' }, 'AIRudder Callback credential: Secret is empty'],
 		[
-			{ secretLocation: 'header', secretValue: 'x', headerName: 'Bad Header' },
+			{ carriedIn: 'header', secretValue: 'x', headerName: 'Bad Header' },
 			'Header Name must be an HTTP header name',
 		],
 		[
-			{ secretLocation: 'query', secretValue: 'a/b?c' },
+			{ carriedIn: 'query', secretValue: 'a/b?c' },
 			'Query Parameter Name and Secret may only use letters',
 		],
 		[
@@ -261,7 +261,7 @@ describe('readCallbackSettings', () => {
 		await expect(methods.checkExists.call(context({}))).resolves.toBe(false);
 		await expect(methods.create.call(context({}))).resolves.toBe(true);
 		await expect(
-			methods.create.call(context({}, { secretLocation: 'query', secretValue: '' })),
+			methods.create.call(context({}, { carriedIn: 'query', secretValue: '' })),
 		).rejects.toThrow('Secret is empty');
 		await expect(methods.delete.call(context({}))).resolves.toBe(true);
 	});
@@ -331,7 +331,7 @@ describe('trigger descriptions', () => {
 			});
 		for (const description of [voice, chatbot]) {
 			expect(description.credentials).toEqual([{ name: 'airudderCallbackApi', required: false }]);
-			for (const name of ['secretLocation', 'secretValue', 'headerName', 'encryption', 'aesKey'])
+			for (const name of ['carriedIn', 'secretValue', 'headerName', 'encryption', 'aesKey'])
 				expect(description.properties.find((p) => p.name === name)).toBeUndefined();
 			expect(property(description.properties, 'setupNotice').displayName).toMatch(
 				/Production URL.*AIRudder/,

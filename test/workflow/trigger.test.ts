@@ -36,14 +36,14 @@ const SECRET = 'S3cr3t-value_1';
 const WABA = VOICE_EVENTS.find((event) => event.key === 'workflowWabaMessageStatusChanged')!;
 const waba = (over: IDataObject = {}) => ({ ...structuredClone(WABA.example!), ...over });
 const HEADER_SECRET = {
-	secretLocation: 'header',
+	carriedIn: 'header',
 	headerName: 'X-Callback-Secret',
 	secretValue: SECRET,
 };
-const QUERY_SECRET = { secretLocation: 'query', secretValue: SECRET };
+const QUERY_SECRET = { carriedIn: 'query', secretValue: SECRET };
 /** Fields of the AIRudder Callback credential: `call` moves them from the parameters into it. */
 const CALLBACK_FIELDS = [
-	'secretLocation',
+	'carriedIn',
 	'headerName',
 	'queryName',
 	'secretValue',
@@ -384,6 +384,6 @@ describe('AIRudder triggers: webhook description', () => {
 	});
 
 	it('keeps a static path whatever the secret (it travels in the query string)', () => {
-		expect(evaluate({ secretLocation: 'query' }).path).toBe('airudder');
+		expect(evaluate({ carriedIn: 'query' }).path).toBe('airudder');
 	});
 });

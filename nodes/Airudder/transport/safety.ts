@@ -142,6 +142,7 @@ export async function getFollowingRedirects(
 						headers: response.headers ?? {},
 						body: response.body ?? response.data,
 					};
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- handed to withRetries, which returns it for the caller to word as a NodeApiError
 				throw failure;
 			}
 		});

@@ -66,7 +66,7 @@ export function readCallbackSecrets(
 	credential: ICredentialDataDecryptedObject,
 ): Pick<GuardConfig, 'secret' | 'encryption' | 'aesKey'> {
 	const fail = (message: string) => new Error(`AIRudder Callback credential: ${message}`);
-	const location = String(credential.secretLocation ?? 'none') as SecretConfig['location'];
+	const location = String(credential.carriedIn ?? 'none') as SecretConfig['location'];
 	let secret: SecretConfig = { location: 'none' };
 	if (location !== 'none') {
 		const value = String(credential.secretValue ?? '');

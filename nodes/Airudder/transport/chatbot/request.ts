@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { envelopeMessage, excerpt } from '../../helpers/errors';
 import { scrubJson, scrubText, secretValues } from '../../helpers/scrub';
 import type { AirudderEndpoint } from '../endpoint';
-import { header, retryDelay, withRetries } from '../retry';
+import { brokenConnectionCode, header, retryDelay, withRetries } from '../retry';
 import { isRedirectStatus, NO_REDIRECTS, redirectRefusedMessage } from '../safety';
 
 import { CHATBOT_CREDENTIAL_TYPE } from './endpoints';
@@ -116,6 +116,7 @@ export async function airudderChatbotRequest(
 	const credentials = await this.getCredentials(CHATBOT_CREDENTIAL_TYPE);
 	const secrets = secretValues([credentials.apiKey, credentials.signSecret]);
 	const seconds = Number(credentials.timeout);
+	const timeoutMs = (seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
 	const options: IHttpRequestOptions = {
 		method: endpoint.method,
 		baseURL: String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, ''),
@@ -125,7 +126,7 @@ export async function airudderChatbotRequest(
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: (seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000,
+		timeout: timeoutMs,
 		...NO_REDIRECTS,
 	};
 	if (endpoint.method === 'POST') options.body = JSON.stringify(request.body ?? {});
@@ -149,10 +150,14 @@ export async function airudderChatbotRequest(
 	if ('failure' in sent) {
 		// Only the message and code travel on: the request config (with the API key header) stays behind.
 		const failure = sent.failure as { message?: string; code?: string; cause?: { code?: string } };
-		const message = scrubText(failure.message ?? 'no answer', secrets);
-		const code = failure.code ?? failure.cause?.code ?? null;
-		throw new NodeApiError(this.getNode(), { message, code } as JsonObject, {
-			message: `AIRudder ${endpoint.method} ${endpoint.path} failed: ${message}${code && !message.includes(code) ? ` (${code})` : ''}`,
+		const code = brokenConnectionCode(failure) ?? failure.code ?? failure.cause?.code ?? null;
+		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+		const message = timedOut
+			? `no answer within ${timeoutMs / 1000} s (Request Timeout)`
+			: scrubText(failure.message ?? 'no answer', secrets);
+		// the code under another key, none in the text: n8n would swap the message for its generic one
+		throw new NodeApiError(this.getNode(), { message, connectionCode: code } as JsonObject, {
+			message: `AIRudder ${endpoint.method} ${endpoint.path} failed: ${message}`,
 			description,
 			itemIndex: request.itemIndex,
 		});

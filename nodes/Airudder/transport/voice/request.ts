@@ -263,22 +263,12 @@ async function errorFromFailure(
 		message: scrubText(String(cause.message ?? error.message ?? 'Request failed'), secrets),
 		code: brokenConnectionCode(error) ?? (typeof cause.code === 'string' ? cause.code : null),
 	} as JsonObject;
-	const broken = brokenConnectionCode(error);
-	if (broken) {
-		// No complete answer: no HTTP code is set, so a failed write counts as ambiguous.
-		return new NodeApiError(this.getNode(), bare, {
-			message: `The connection to AIRudder failed or broke off during ${where} (${broken})`,
-			description: `Doc: ${endpoint.docUrl}`,
-			itemIndex,
-		});
-	}
 	const response = (cause.response ?? error.response) as unknown as
 		| (RawResponse & { data?: unknown; status?: number })
 		| undefined;
 	const status = Number(response?.statusCode ?? response?.status ?? error.httpCode) || undefined;
-	let body = response?.body ?? response?.data;
-	if (isStream(body)) body = isRedirectStatus(status) ? (body.destroy(), '') : await readText(body);
 	if (isRedirectStatus(status)) {
+		if (isStream(response?.body)) response.body.destroy();
 		return new NodeApiError(this.getNode(), bare, {
 			message: redirectRefusedMessage(
 				`AIRudder's ${where}`,
@@ -290,6 +280,17 @@ async function errorFromFailure(
 			itemIndex,
 		});
 	}
+	const broken = brokenConnectionCode(error);
+	if (broken) {
+		// No complete answer: no HTTP code is set, so a failed write counts as ambiguous.
+		return new NodeApiError(this.getNode(), bare, {
+			message: `The connection to AIRudder failed or broke off during ${where} (${broken})`,
+			description: `Doc: ${endpoint.docUrl}`,
+			itemIndex,
+		});
+	}
+	let body = response?.body ?? response?.data;
+	if (isStream(body)) body = await readText(body);
 	if (body === undefined) {
 		return new NodeApiError(this.getNode(), bare, {
 			message: `AIRudder ${where} failed: ${bare.message as string}`,
