@@ -175,6 +175,20 @@ function apiError(
 	);
 }
 
+/** The parsed answer when its code is the endpoint's success code; else throws `apiError`. */
+function envelope(
+	this: Context,
+	endpoint: AirudderEndpoint,
+	status: number,
+	parsed: { json?: IDataObject; text: string },
+	settings: ConnectionSettings,
+	itemIndex?: number,
+): IDataObject {
+	if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode)
+		throw apiError.call(this, endpoint, status, parsed, settings.secrets, itemIndex);
+	return parsed.json;
+}
+
 /**
  * Sends one request to AIRudder with the `airudderApi` credential and returns the parsed envelope
  * (`{data, status, code}` — or whatever JSON object the endpoint answers).
@@ -200,17 +214,7 @@ export async function airudderApiRequest(
 	const options = buildRequest(endpoint, request, settings);
 	const response = await send.call(this, endpoint, options, settings, request.itemIndex);
 	const parsed = parseBody(response.body, response.headers, settings.aesKey);
-	if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode) {
-		throw apiError.call(
-			this,
-			endpoint,
-			response.statusCode,
-			parsed,
-			settings.secrets,
-			request.itemIndex,
-		);
-	}
-	return parsed.json;
+	return envelope.call(this, endpoint, response.statusCode, parsed, settings, request.itemIndex);
 }
 
 /**
@@ -376,17 +380,9 @@ export async function airudderApiFetch(
 		};
 	}
 	const parsed = parseBody(await readText(body), response.headers, settings.aesKey);
-	if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode) {
-		throw apiError.call(
-			this,
-			endpoint,
-			response.statusCode,
-			parsed,
-			settings.secrets,
-			request.itemIndex,
-		);
-	}
-	return { json: parsed.json };
+	return {
+		json: envelope.call(this, endpoint, response.statusCode, parsed, settings, request.itemIndex),
+	};
 }
 
 /**
