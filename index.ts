@@ -6,3 +6,4 @@ export { AirudderTrigger } from './nodes/Airudder/AirudderTrigger.node';
 export { AirudderChatbotApi } from './credentials/AirudderChatbotApi.credentials';
 export { AirudderChatbot } from './nodes/Airudder/AirudderChatbot.node';
 export { AirudderChatbotTrigger } from './nodes/Airudder/AirudderChatbotTrigger.node';
+export { AirudderCallbackApi } from './credentials/AirudderCallbackApi.credentials';

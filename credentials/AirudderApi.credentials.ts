@@ -12,6 +12,9 @@ import type {
 /** Path of AIRudder's sign-in (APPKey/APPSecret → token), relative to the Base URL. */
 const SIGN_IN_PATH = '/service/cloud/auth';
 
+/** Default of Request Timeout (Seconds). */
+const DEFAULT_TIMEOUT_SECONDS = 120;
+
 /**
  * AIRudder API credential: APPKey + APPSecret exchanged for a 24 h token.
  *
@@ -61,7 +64,7 @@ export class AirudderApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.airudder.com',
 			description:
-				'AIRudder API address. Change it only for a private deployment or the local sandbox (e.g. http://127.0.0.1:8787).',
+				'AIRudder API address. Change it only for a private deployment or the local sandbox (e.g. http://127.0.0.1:8787). The key pair and token are sent to this address only: redirects are not followed.',
 		},
 		{
 			displayName: 'Request Timeout (Seconds)',
@@ -70,7 +73,7 @@ export class AirudderApi implements ICredentialType {
 			typeOptions: { minValue: 1 },
 			default: 120,
 			description:
-				'How long one request to AIRudder may take before it is given up. Reads that time out are retried (at most 3 attempts); a creation that times out is reported as possibly done, never retried.',
+				'How long one request to AIRudder (the sign-in included) may take before it is given up. Reads that time out are retried (at most 3 attempts); a creation that times out is reported as possibly done, never retried.',
 		},
 		{
 			displayName: 'Encrypt Requests (AES)',
@@ -112,14 +115,25 @@ export class AirudderApi implements ICredentialType {
 	/**
 	 * Exchanges APPKey/APPSecret for a token at `POST {baseUrl}/service/cloud/auth`.
 	 *
+	 * The sign-in has the credential's Request Timeout and does not follow redirects: a 3xx is
+	 * refused, so APPKey/APPSecret are never re-posted to another host.
+	 *
 	 * @returns `{ sessionToken }`, stored by n8n in the hidden expirable property.
 	 * @throws Error with AIRudder's HTTP status, `code` and message when the key pair is refused
-	 *   (HTTP 401/403, or HTTP 200 with a non-200 `code`); Error naming the sign-in URL and the
-	 *   network error code (e.g. ECONNREFUSED) when no answer came. The secret is never included.
+	 *   (HTTP 401/403, or HTTP 200 with a non-200 `code`), on a redirect, a time-out or a broken
+	 *   connection (naming the sign-in URL and the network error code, e.g. ECONNREFUSED). A fresh
+	 *   Error without `cause`: the request (with the APPSecret) stays behind, and AIRudder's message
+	 *   is scrubbed of the key pair.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-		let response: { statusCode: number; body: unknown };
+		const seconds = Number(credentials.timeout);
+		const secrets = [credentials.appSecret, credentials.appKey]
+			.filter((value): value is string => typeof value === 'string' && value.length >= 4)
+			.sort((a, b) => b.length - a.length);
+		const scrub = (text: string) =>
+			secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+		let response: { statusCode: number; body: unknown; headers?: IDataObject };
 		try {
 			response = (await this.helpers.httpRequest({
 				method: 'POST',
@@ -129,12 +143,24 @@ export class AirudderApi implements ICredentialType {
 				json: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-			})) as { statusCode: number; body: unknown };
+				disableFollowRedirect: true,
+				timeout: (seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000,
+			})) as typeof response;
 		} catch (error) {
-			// No answer at all (refused, unknown host, time-out): name the URL, never the secret.
-			const code = (error as { code?: string }).code ?? (error as Error).message;
+			const { message, code } = error as { message?: string; code?: string };
+			if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
+				throw new Error(
+					`AIRudder's sign-in at ${SIGN_IN_PATH} failed: no answer within ${seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS} s (Request Timeout). Check the Base URL and Request Timeout.`,
+				);
+			}
+			// No answer at all (refused, unknown host): name the URL, never the secret.
 			throw new Error(
-				`Could not reach AIRudder at ${baseUrl}${SIGN_IN_PATH} (${code}). Check the Base URL (scheme, host and port) and that this n8n can reach it (network, proxy, firewall).`,
+				`Could not reach AIRudder at ${baseUrl}${SIGN_IN_PATH} (${scrub(String(code ?? message ?? 'no answer'))}). Check the Base URL (scheme, host and port) and that this n8n can reach it (network, proxy, firewall).`,
+			);
+		}
+		if (response.statusCode >= 300 && response.statusCode < 400) {
+			throw new Error(
+				`AIRudder's sign-in at ${SIGN_IN_PATH} was answered with a redirect (HTTP ${response.statusCode}). Redirects are not followed, so that APPKey/APPSecret are never sent to another host: check the Base URL.`,
 			);
 		}
 		const body = (
@@ -161,7 +187,7 @@ export class AirudderApi implements ICredentialType {
 			.filter(Boolean)
 			.join(', ');
 		throw new Error(
-			`AIRudder refused the APPKey/APPSecret at ${SIGN_IN_PATH} (${detail}). Check both values and the Base URL.`,
+			`AIRudder refused the APPKey/APPSecret at ${SIGN_IN_PATH} (${scrub(detail)}). Check both values and the Base URL.`,
 		);
 	}
 
@@ -178,6 +204,7 @@ export class AirudderApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/service/cloud/robot',
 			method: 'GET',
+			disableFollowRedirect: true,
 		},
 	};
 }

@@ -53,7 +53,16 @@ export class AirudderChatbotApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.airudder.com',
 			description:
-				'AIRudder chatbot API address (the chatbot paths /api/v1/... are added to it). Change it only for a private deployment or the local sandbox (e.g. http://127.0.0.1:8787).',
+				'AIRudder chatbot API address (the chatbot paths /api/v1/... are added to it). Change it only for a private deployment or the local sandbox (e.g. http://127.0.0.1:8787). The API key is sent to this address only: redirects are not followed.',
+		},
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 120,
+			description:
+				'How long one request to AIRudder may take before it is given up. Reads that time out are retried (at most 3 attempts); a message send that times out is reported, never sent again.',
 		},
 	];
 

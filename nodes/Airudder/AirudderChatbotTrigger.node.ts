@@ -8,12 +8,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CHATBOT_EVENTS } from './trigger/events';
 import {
+	callbackCredentials,
 	callbackProperties,
-	callbackWebhookMethods,
 	callbackWebhooks,
-	handleCallback,
 	type CallbackTriggerSpec,
-} from './trigger/webhook';
+} from './trigger/properties';
+import { callbackWebhookMethods, handleCallback } from './trigger/webhook';
 
 const CHATBOT_TRIGGER: CallbackTriggerSpec = {
 	catalogue: CHATBOT_EVENTS,
@@ -45,6 +45,7 @@ export class AirudderChatbotTrigger implements INodeType {
 		defaults: { name: 'AIRudder Chatbot Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: callbackCredentials,
 		webhooks: callbackWebhooks(CHATBOT_TRIGGER.path),
 		properties: callbackProperties(CHATBOT_TRIGGER),
 	};

@@ -9,12 +9,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { VOICE_EVENTS } from './trigger/events';
 import { WABA_STATUSES } from './trigger/recognition';
 import {
+	callbackCredentials,
 	callbackProperties,
-	callbackWebhookMethods,
 	callbackWebhooks,
-	handleCallback,
 	type CallbackTriggerSpec,
-} from './trigger/webhook';
+} from './trigger/properties';
+import { callbackWebhookMethods, handleCallback } from './trigger/webhook';
 
 const VOICE_TRIGGER: CallbackTriggerSpec = {
 	catalogue: VOICE_EVENTS,
@@ -66,6 +66,7 @@ export class AirudderTrigger implements INodeType {
 		defaults: { name: 'AIRudder Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: callbackCredentials,
 		webhooks: callbackWebhooks(VOICE_TRIGGER.path),
 		properties: callbackProperties(VOICE_TRIGGER),
 	};

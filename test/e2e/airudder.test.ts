@@ -29,6 +29,11 @@ const CHATBOT_CREDENTIAL = {
 	name: 'AIRudder Chatbot sandbox',
 	type: 'airudderChatbotApi',
 };
+const CALLBACK_CREDENTIAL = {
+	id: 'airudderCallbackHeaderCred',
+	name: 'AIRudder Callback (header)',
+	type: 'airudderCallbackApi',
+};
 /** Every example that starts with a Manual Trigger (the others are trigger workflows). */
 const MANUAL_EXAMPLES = readdirSync(path.join(ROOT, 'examples'))
 	.filter((file) => file.endsWith('.json'))
@@ -107,11 +112,9 @@ const secureHook: WorkflowJson = {
 			typeVersion: 1.1,
 			position: [0, 0],
 			webhookId: SECURE_HOOK_ID,
-			parameters: {
-				secretLocation: 'header',
-				headerName: 'X-Callback-Secret',
-				secretValue: 'letmein',
-				options: { maxBodyKb: 1 },
+			parameters: { options: { maxBodyKb: 1 } },
+			credentials: {
+				airudderCallbackApi: { id: CALLBACK_CREDENTIAL.id, name: CALLBACK_CREDENTIAL.name },
 			},
 		},
 	],
@@ -141,6 +144,10 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 		await n8n.importCredentials([
 			{ ...CREDENTIAL, data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url } },
 			{ ...CHATBOT_CREDENTIAL, data: { apiKey: DEFAULT_CHATBOT_API_KEY, baseUrl: sandbox.url } },
+			{
+				...CALLBACK_CREDENTIAL,
+				data: { carriedIn: 'header', headerName: 'X-Callback-Secret', secretValue: 'letmein' },
+			},
 		]);
 		await n8n.importWorkflow([
 			...MANUAL_EXAMPLES.filter((file) => file !== 'task-create.json').map(example),

@@ -95,7 +95,7 @@ describe('inspectCallback', () => {
 		).toMatchObject({ status: 403 });
 	});
 
-	it('checks a header secret (header name in any case) and a path secret, 401 otherwise', () => {
+	it('checks a header secret (header name in any case) and a query-parameter secret, 401 otherwise', () => {
 		const header = config({
 			secret: { location: 'header', headerName: 'X-Callback-Secret', value: 's3cret' },
 		});
@@ -114,20 +114,26 @@ describe('inspectCallback', () => {
 		expect(refusal(inspectCallback(withHeader(''), header))).toMatchObject({ status: 401 });
 		expect(refusal(inspectCallback(withHeader(), header))).toMatchObject({ status: 401 });
 
-		const path = config({ secret: { location: 'path', value: 'abc-123' } });
-		expect(refusal(inspectCallback(request({ pathSecret: 'abc-123' }), path))).toEqual({
+		const path = config({ secret: { location: 'query', name: 'secret', value: 'abc-123' } });
+		expect(refusal(inspectCallback(request({ query: { secret: 'abc-123' } }), path))).toEqual({
 			accepted: true,
 		});
-		expect(refusal(inspectCallback(request({ pathSecret: 'abc-124' }), path))).toMatchObject({
-			status: 401,
-		});
+		expect(
+			refusal(inspectCallback(request({ query: { secret: ['abc-123', 'x'] } }), path)),
+		).toEqual({ accepted: true });
+		expect(refusal(inspectCallback(request({ query: { secret: 'abc-124' } }), path))).toMatchObject(
+			{ status: 401 },
+		);
+		expect(refusal(inspectCallback(request({ query: { Secret: 'abc-123' } }), path))).toMatchObject(
+			{ status: 401 },
+		);
 		expect(refusal(inspectCallback(request(), path))).toMatchObject({ status: 401 });
 	});
 
 	it('checks the secret before reading the body (no 4xx leaks body problems to a stranger)', () => {
 		const verdict = inspectCallback(
 			request({ headers: { 'content-type': 'text/html' }, rawBody: Buffer.from('x'.repeat(50)) }),
-			config({ secret: { location: 'path', value: 'abc' }, maxBodyBytes: 10 }),
+			config({ secret: { location: 'query', name: 'secret', value: 'abc' }, maxBodyBytes: 10 }),
 		);
 		expect(refusal(verdict)).toMatchObject({ status: 401 });
 	});
@@ -228,12 +234,15 @@ describe('inspectCallback', () => {
 		for (const over of [
 			{ rawBody: Buffer.from(body) },
 			{ rawBody: Buffer.from(body), headers: { 'content-type': 'text/plain' } },
-			{ pathSecret: `${secret}x` },
+			{ query: { secret: `${secret}x` } },
 		]) {
 			const verdict = inspectCallback(
 				request(over),
 				config({
-					secret: over.pathSecret ? { location: 'path', value: secret } : { location: 'none' },
+					secret:
+						'query' in over
+							? { location: 'query', name: 'secret', value: secret }
+							: { location: 'none' },
 				}),
 			);
 			expect(verdict.accepted).toBe(false);

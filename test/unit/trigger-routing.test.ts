@@ -11,6 +11,7 @@ import {
 	webhookDescriptionIsNativelyResolvable,
 } from 'n8n-workflow';
 
+import { AirudderCallbackApi } from '../../credentials/AirudderCallbackApi.credentials';
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
 import { CHATBOT_EVENTS, VOICE_EVENTS } from '../../sandbox/callback-examples';
@@ -130,23 +131,31 @@ describe('routeCallback', () => {
 	});
 });
 
-/** A node-parameter source like n8n's contexts: the value, else the caller's fallback. */
-function context(parameters: IDataObject) {
+/**
+ * A node-parameter source like n8n's contexts: the value, else the caller's fallback; with
+ * `credential`, the node has an AIRudder Callback credential holding those values.
+ */
+function context(parameters: IDataObject, credential?: IDataObject) {
 	const node = {
 		id: 'n1',
 		name: 'AIRudder Trigger',
 		type: 'n8n-nodes-airudder.airudderTrigger',
+		...(credential ? { credentials: { airudderCallbackApi: { id: 'c1', name: 'Callback' } } } : {}),
 	} as INode;
 	return {
 		getNode: () => node,
 		getNodeParameter: (name: string, fallback?: unknown) =>
 			name in parameters ? parameters[name] : fallback,
+		getCredentials: async (type: string) => {
+			if (type !== 'airudderCallbackApi' || !credential) throw new Error(`no ${type} credential`);
+			return credential;
+		},
 	} as unknown as IHookFunctions;
 }
 
 describe('readCallbackSettings', () => {
-	it('defaults: no secret, no AES, 1 MB, every event, unknown included, event name added, no dedupe', () => {
-		const read = readCallbackSettings(context({}));
+	it('defaults: no secret, no AES, 1 MB, every event, unknown included, event name added, no dedupe', async () => {
+		const read = await readCallbackSettings(context({}));
 		expect(read).toEqual({
 			guard: {
 				secret: { location: 'none' },
@@ -161,25 +170,29 @@ describe('readCallbackSettings', () => {
 		});
 	});
 
-	it('reads secrets, AES, options and filters', () => {
-		const read = readCallbackSettings(
-			context({
-				secretLocation: 'header',
-				headerName: ' X-Callback-Secret ',
-				secretValue: 's3cret',
-				encryption: 'required',
-				aesKey: 'k'.repeat(32),
-				events: ['workflowListCompleted'],
-				includeUnknown: false,
-				options: {
-					addEventName: false,
-					dedupeWindow: 30,
-					ipAllowlist: '10.0.0.0/8',
-					maxBodyKb: 2,
-					wabaStatuses: ['read'],
-					workflowIds: 'a, b,,',
+	it('reads secrets and AES from the credential, options and filters from the parameters', async () => {
+		const read = await readCallbackSettings(
+			context(
+				{
+					events: ['workflowListCompleted'],
+					includeUnknown: false,
+					options: {
+						addEventName: false,
+						dedupeWindow: 30,
+						ipAllowlist: '10.0.0.0/8',
+						maxBodyKb: 2,
+						wabaStatuses: ['read'],
+						workflowIds: 'a, b,,',
+					},
 				},
-			}),
+				{
+					carriedIn: 'header',
+					headerName: ' X-Callback-Secret ',
+					secretValue: 's3cret',
+					encryption: 'required',
+					aesKey: 'k'.repeat(32),
+				},
+			),
 		);
 		expect(read.guard).toMatchObject({
 			secret: { location: 'header', headerName: 'X-Callback-Secret', value: 's3cret' },
@@ -196,45 +209,60 @@ describe('readCallbackSettings', () => {
 		expect(read).toMatchObject({ addEventName: false, dedupeWindowMs: 30_000 });
 	});
 
+	it('reads a query-parameter secret (default name "secret") from the credential', async () => {
+		const read = await readCallbackSettings(
+			context({}, { carriedIn: 'query', secretValue: 'abc-123' }),
+		);
+		expect(read.guard.secret).toEqual({ location: 'query', name: 'secret', value: 'abc-123' });
+	});
+
 	it.each([
-		[{ secretLocation: 'path' }, 'Secret is empty'],
+		[{ carriedIn: 'query' }, 'AIRudder Callback credential: Secret is empty'],
 		[
-			{ secretLocation: 'header', secretValue: 'x', headerName: 'Bad Header' },
-			'Secret Header Name must be an HTTP header name',
+			{ carriedIn: 'header', secretValue: 'x', headerName: 'Bad Header' },
+			'Header Name must be an HTTP header name',
 		],
 		[
-			{ secretLocation: 'path', secretValue: 'a/b?c' },
-			'Secret in the URL path may only use letters',
+			{ carriedIn: 'query', secretValue: 'a/b?c' },
+			'Query Parameter Name and Secret may only use letters',
 		],
 		[
 			{ encryption: 'ifMarked', aesKey: 'short' },
 			'AES Key must be 16, 24 or 32 bytes long in UTF-8 (it is 5)',
 		],
+	])('refuses an invalid credential %j', async (credential, message) => {
+		await expect(readCallbackSettings(context({}, credential))).rejects.toThrow(NodeOperationError);
+		await expect(readCallbackSettings(context({}, credential))).rejects.toThrow(message);
+	});
+
+	it.each([
 		[
 			{ options: { ipAllowlist: '10.0.0.1, nope' } },
 			'IP Allowlist: "nope" is not an IP address or CIDR range',
 		],
 		[{ options: { maxBodyKb: 0 } }, 'Max Body Size (KB) must be greater than 0'],
 		[{ options: { dedupeWindow: -1 } }, 'Drop Duplicates Within (Seconds) must be 0 or more'],
-	])('refuses invalid settings %j', (parameters, message) => {
-		expect(() => readCallbackSettings(context(parameters))).toThrow(NodeOperationError);
-		expect(() => readCallbackSettings(context(parameters))).toThrow(message);
+	])('refuses invalid settings %j', async (parameters, message) => {
+		await expect(readCallbackSettings(context(parameters))).rejects.toThrow(NodeOperationError);
+		await expect(readCallbackSettings(context(parameters))).rejects.toThrow(message);
 	});
 
-	it('never quotes the secret or the AES key in its errors', () => {
+	it('never quotes the secret or the AES key in its errors', async () => {
 		const key = 'sixteen-byte-ke'; // 15 bytes: invalid
-		expect(() =>
-			readCallbackSettings(context({ encryption: 'required', aesKey: key })),
-		).not.toThrow(key);
+		const error = await readCallbackSettings(
+			context({}, { encryption: 'required', aesKey: key }),
+		).catch((e: Error) => e);
+		expect(String((error as Error).message)).toMatch(/AES Key/);
+		expect(String((error as Error).message)).not.toContain(key);
 	});
 
 	it('validates on activation: create() fails on invalid settings, registers nothing', async () => {
 		const methods = callbackWebhookMethods!.default!;
 		await expect(methods.checkExists.call(context({}))).resolves.toBe(false);
 		await expect(methods.create.call(context({}))).resolves.toBe(true);
-		await expect(methods.create.call(context({ secretLocation: 'path' }))).rejects.toThrow(
-			'Secret is empty',
-		);
+		await expect(
+			methods.create.call(context({}, { carriedIn: 'query', secretValue: '' })),
+		).rejects.toThrow('Secret is empty');
 		await expect(methods.delete.call(context({}))).resolves.toBe(true);
 	});
 });
@@ -270,11 +298,11 @@ describe('trigger descriptions', () => {
 			const [webhook] = description.webhooks ?? [];
 			expect(webhook).toMatchObject({ name: 'default', httpMethod: 'POST' });
 			const resolvers = fields(webhook);
-			for (const field of ['path', 'responseMode', 'responseData'] as const) {
+			for (const field of ['responseMode', 'responseData'] as const) {
 				expect(webhook[field]).toBe(resolvers[field].template);
 			}
-			expect(resolvers.path.resolve({ secretLocation: 'none' })).toBe(path);
-			expect(resolvers.path.resolve({ secretLocation: 'path' })).toBe(`${path}/:secret`);
+			// a static path: the secret travels in the query string, never in the path n8n logs
+			expect(webhook.path).toBe(path);
 			expect(resolvers.responseMode.resolve({})).toBe('onReceived');
 			expect(resolvers.responseMode.resolve({ responseMode: 'lastNode' })).toBe('lastNode');
 			expect(resolvers.responseData.resolve({ responseMode: 'onReceived' })).toBe('');
@@ -293,12 +321,18 @@ describe('trigger descriptions', () => {
 		}
 	});
 
-	it('keep secrets in password fields and tell the user to give AIRudder the Production URL', () => {
-		for (const description of [voice, chatbot]) {
-			expect(property(description.properties, 'secretValue').typeOptions).toEqual({
+	it('keep secrets in the optional AIRudder Callback credential (no secret parameter) and tell the user to give AIRudder the Production URL', () => {
+		const callback = new AirudderCallbackApi();
+		expect(callback.name).toBe('airudderCallbackApi');
+		expect(callback.displayName).toBe('AIRudder Callback');
+		for (const name of ['secretValue', 'aesKey'])
+			expect(callback.properties.find((p) => p.name === name)?.typeOptions).toEqual({
 				password: true,
 			});
-			expect(property(description.properties, 'aesKey').typeOptions).toEqual({ password: true });
+		for (const description of [voice, chatbot]) {
+			expect(description.credentials).toEqual([{ name: 'airudderCallbackApi', required: false }]);
+			for (const name of ['carriedIn', 'secretValue', 'headerName', 'encryption', 'aesKey'])
+				expect(description.properties.find((p) => p.name === name)).toBeUndefined();
 			expect(property(description.properties, 'setupNotice').displayName).toMatch(
 				/Production URL.*AIRudder/,
 			);

@@ -1,6 +1,12 @@
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { AirudderCallbackApi } from '../../credentials/AirudderCallbackApi.credentials';
 import { aesEncrypt, aesSignature } from '../../nodes/Airudder/helpers/aes';
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
@@ -30,11 +36,20 @@ const SECRET = 'S3cr3t-value_1';
 const WABA = VOICE_EVENTS.find((event) => event.key === 'workflowWabaMessageStatusChanged')!;
 const waba = (over: IDataObject = {}) => ({ ...structuredClone(WABA.example!), ...over });
 const HEADER_SECRET = {
-	secretLocation: 'header',
+	carriedIn: 'header',
 	headerName: 'X-Callback-Secret',
 	secretValue: SECRET,
 };
-const PATH_SECRET = { secretLocation: 'path', secretValue: SECRET };
+const QUERY_SECRET = { carriedIn: 'query', secretValue: SECRET };
+/** Fields of the AIRudder Callback credential: `call` moves them from the parameters into it. */
+const CALLBACK_FIELDS = [
+	'carriedIn',
+	'headerName',
+	'queryName',
+	'secretValue',
+	'encryption',
+	'aesKey',
+];
 
 /** What AIRudder sees and whether n8n would start an execution. */
 function outcome(result: HarnessWebhookResult) {
@@ -49,17 +64,32 @@ function outcome(result: HarnessWebhookResult) {
 
 describe('AIRudder triggers: webhook()', () => {
 	let harness: WorkflowHarness;
+	/** Calls webhook(); secret and AES settings in `params` go to an AIRudder Callback credential. */
 	const call = (
 		params: INodeParameters,
 		request: HarnessWebhookRequest,
 		type = VOICE,
 		mode?: 'manual',
-	) => harness.webhook(type, params, request, mode ? { mode } : {});
+	) => {
+		const own = Object.entries(params).filter(([key]) => !CALLBACK_FIELDS.includes(key));
+		const secrets = Object.entries(params).filter(([key]) => CALLBACK_FIELDS.includes(key));
+		if (secrets.length)
+			harness.setCredentials(
+				'airudderCallbackApi',
+				Object.fromEntries(secrets) as ICredentialDataDecryptedObject,
+			);
+		return harness.webhook(type, Object.fromEntries(own) as INodeParameters, request, {
+			...(mode ? { mode } : {}),
+			credentials: secrets.length
+				? { airudderCallbackApi: { id: 'airudderCallbackApi', name: 'AIRudder Callback' } }
+				: {},
+		});
+	};
 
 	beforeAll(() => {
 		harness = new WorkflowHarness({
 			nodeTypes: { [VOICE]: new AirudderTrigger(), [CHATBOT]: new AirudderChatbotTrigger() },
-			credentialTypes: [],
+			credentialTypes: [new AirudderCallbackApi()],
 		});
 	});
 	afterAll(async () => await harness.close());
@@ -156,11 +186,21 @@ describe('AIRudder triggers: webhook()', () => {
 				{ body: waba(), headers: { 'x-callback-secret': `${SECRET}x` } },
 			],
 			[
-				'wrong path secret',
+				'wrong query secret',
 				401,
 				'missing or wrong secret',
-				PATH_SECRET,
-				{ body: waba(), params: { secret: 'guess' } },
+				QUERY_SECRET,
+				{ body: waba(), query: { secret: 'guess' } },
+			],
+			[
+				'encrypted without Signed while AES is required',
+				400,
+				'Signed header missing, but AES encryption is required',
+				{ encryption: 'required', aesKey: KEY },
+				{
+					body: aesEncrypt(JSON.stringify(waba()), KEY),
+					headers: { 'content-type': 'text/plain', 'is-encrypted': '1' },
+				},
 			],
 			[
 				'oversized',
@@ -206,9 +246,9 @@ describe('AIRudder triggers: webhook()', () => {
 		it('sends Allow: POST with 405 and logs only a short reason', async () => {
 			const logs = await harness.logs();
 			const before = logs.length;
-			const result = await call(PATH_SECRET, {
+			const result = await call(QUERY_SECRET, {
 				body: waba({ callee: '+6289999999999' }),
-				params: { secret: 'nope-guess' },
+				query: { secret: 'nope-guess' },
 			});
 			expect(result.response.statusCode).toBe(401);
 			const written = logs.slice(before).map((entry) => entry.message);
@@ -221,13 +261,13 @@ describe('AIRudder triggers: webhook()', () => {
 		});
 	});
 
-	it('accepts the right header or path secret', async () => {
+	it('accepts the right header or query-parameter secret', async () => {
 		const header = await call(HEADER_SECRET, {
 			body: waba(),
 			headers: { 'X-Callback-Secret': SECRET },
 		});
 		expect(outcome(header)).toEqual({ execution: true, status: 200, body: {} });
-		const path = await call(PATH_SECRET, { body: waba(), params: { secret: SECRET } });
+		const path = await call(QUERY_SECRET, { body: waba(), query: { secret: SECRET } });
 		expect(path.workflowData?.[0][0].json._event).toBe(WABA.key);
 	});
 
@@ -280,7 +320,7 @@ describe('AIRudder triggers: webhook()', () => {
 		expect(unknown.workflowData).toEqual([
 			[{ json: { event: 'session.end', call_id: 'c1', _event: 'unknown' } }],
 		]);
-		const refused = await call(PATH_SECRET, { body: {} }, CHATBOT);
+		const refused = await call(QUERY_SECRET, { body: {} }, CHATBOT);
 		expect(outcome(refused)).toEqual({
 			execution: false,
 			status: 401,
@@ -343,8 +383,7 @@ describe('AIRudder triggers: webhook description', () => {
 		});
 	});
 
-	it('adds a :secret path segment when the secret travels in the URL', () => {
-		expect(evaluate(PATH_SECRET).path).toBe('airudder/:secret');
-		expect(evaluate({ secretLocation: 'header' }).path).toBe('airudder');
+	it('keeps a static path whatever the secret (it travels in the query string)', () => {
+		expect(evaluate({ carriedIn: 'query' }).path).toBe('airudder');
 	});
 });

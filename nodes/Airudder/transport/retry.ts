@@ -60,7 +60,10 @@ export function retryDelay(
 	attempt: number,
 ): number | undefined {
 	if (attempt >= MAX_ATTEMPTS) return undefined;
-	const transient = brokenConnection || (status !== undefined && (status === 429 || status >= 500));
+	// axios codes a 3xx it did not follow ERR_BAD_RESPONSE too: a redirect is an answer, not a break
+	const redirect = status !== undefined && status >= 300 && status < 400;
+	const transient =
+		(brokenConnection && !redirect) || (status !== undefined && (status === 429 || status >= 500));
 	if (!transient) return undefined;
 	const seconds = retryAfter === undefined || retryAfter.trim() === '' ? NaN : Number(retryAfter);
 	if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
@@ -68,7 +71,7 @@ export function retryDelay(
 }
 
 /** The HTTP answer an n8n request error carries (axios `response`, on the error or its cause). */
-function failedResponse(
+export function failedResponse(
 	error: unknown,
 ):
 	| { statusCode?: number; status?: number; headers?: Headers; body?: unknown; data?: unknown }

@@ -1,9 +1,13 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { aesDecrypt, aesSignature } from '../helpers/aes';
 import { IpAllowlist, parseIp } from '../helpers/ip';
+import { verifySignature, type EncryptionMode } from './verifySignature';
+import { headerValue, verifySecret, type SecretConfig } from './verifySecret';
+
+export { safeEqual, type SecretConfig } from './verifySecret';
+export type { EncryptionMode } from './verifySignature';
 
 /** Request headers as Node gives them (`IncomingHttpHeaders`): lower-case names. */
 type Headers = Record<string, string | string[] | undefined>;
@@ -11,24 +15,9 @@ type Headers = Record<string, string | string[] | undefined>;
 /**
  * Request guard shared by the AIRudder triggers: pure checks of one incoming callback, before
  * anything reaches the workflow. A refused request yields only an HTTP status and a short reason
- * (never the body or a secret).
- *
- * AES: AIRudder's "回调数据加解密对接" (callback encryption) page could not be read. ASSUMPTION: an
- * encrypted callback uses the API transport scheme (leads-inbound-encryption.openapi.yaml
- * `x-encryption`): the raw body is the standard-base64 AES-ECB/zero-padded ciphertext of the JSON
- * text, with headers `Is-Encrypted: 1` and `Signed: <lowercase hex SHA-256 of the plaintext>`.
- * `Signed` is checked when present; it is an unkeyed digest (integrity only), so a missing one is not
- * refused: only the holder of the AES key can produce a body that decrypts to JSON.
+ * (never the body or a secret). The secret check is verifySecret.ts, the AES check
+ * verifySignature.ts (both read from the AIRudder Callback credential).
  */
-
-export type SecretConfig =
-	| { location: 'none' }
-	/** Header name (any case) and expected value. */
-	| { location: 'header'; headerName: string; value: string }
-	/** Expected value of the `:secret` URL path segment. */
-	| { location: 'path'; value: string };
-
-export type EncryptionMode = 'off' | 'ifMarked' | 'required';
 
 export interface GuardConfig {
 	secret: SecretConfig;
@@ -49,8 +38,8 @@ export interface CallbackRequest {
 	headers: Headers;
 	/** Client address as n8n's Express app sees it (`req.ip`, honours N8N_PROXY_HOPS). */
 	ip?: string;
-	/** The `:secret` path segment, when the webhook path has one. */
-	pathSecret?: string;
+	/** The parsed query string (`req.query`), where a query-parameter secret travels. */
+	query?: Record<string, unknown>;
 	/** The raw request body, exactly as received. */
 	rawBody: Buffer;
 }
@@ -71,16 +60,6 @@ const refuse = (
 });
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest();
-
-/** Constant-time string comparison (both sides hashed first, so their lengths do not leak either). */
-export function safeEqual(actual: string, expected: string): boolean {
-	return timingSafeEqual(sha256(actual), sha256(expected));
-}
-
-function headerValue(headers: Headers, name: string): string | undefined {
-	const value = headers[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
-}
 
 /**
  * Parses an allowlist: exact IPv4/IPv6 addresses and CIDR ranges separated by commas, spaces or
@@ -113,15 +92,6 @@ export function isIpAllowed(list: IpAllowlist, ip: string | undefined): boolean 
 	return ip !== undefined && list.check(ip);
 }
 
-function secretMatches(request: CallbackRequest, secret: SecretConfig): boolean {
-	if (secret.location === 'none') return true;
-	const given =
-		secret.location === 'header'
-			? headerValue(request.headers, secret.headerName)
-			: request.pathSecret;
-	return typeof given === 'string' && safeEqual(given, secret.value);
-}
-
 function mimeType(headers: Headers): string {
 	return (headerValue(headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
 }
@@ -130,7 +100,7 @@ function mimeType(headers: Headers): string {
  * Checks one callback, in this order (first failure wins):
  * 405 not POST · 403 sender IP not allowed · 401 missing/wrong secret · 413 raw body over
  * `maxBodyBytes` · 400 encrypted but decryption off / unencrypted but required / undecryptable /
- * `Signed` mismatch · 415 unencrypted and not `application/json` · 400 not a JSON object.
+ * `Signed` missing (required) or mismatching · 415 unencrypted and not `application/json` · 400 not a JSON object.
  *
  * @returns the parsed body and the raw body's SHA-256 (hex, for duplicate detection), or the
  *   refusal (status + short reason, `Allow` header for 405).
@@ -140,32 +110,16 @@ export function inspectCallback(request: CallbackRequest, config: GuardConfig): 
 		return refuse(405, 'method not allowed', { Allow: 'POST' });
 	if (config.allowlist && !isIpAllowed(config.allowlist, request.ip))
 		return refuse(403, 'sender IP not allowed');
-	if (!secretMatches(request, config.secret)) return refuse(401, 'missing or wrong secret');
+	if (!verifySecret(request, config.secret)) return refuse(401, 'missing or wrong secret');
 	if (request.rawBody.length > config.maxBodyBytes) {
 		return refuse(413, `body larger than ${config.maxBodyBytes} bytes`);
 	}
 
-	const encrypted = headerValue(request.headers, 'is-encrypted') === '1';
-	let text: string;
-	if (encrypted) {
-		if (config.encryption === 'off')
-			return refuse(400, 'encrypted callback, but AES decryption is off');
-		try {
-			text = aesDecrypt(request.rawBody.toString('utf8'), config.aesKey);
-		} catch {
-			return refuse(400, 'body cannot be AES-decrypted');
-		}
-		const signed = headerValue(request.headers, 'signed');
-		if (signed !== undefined && !safeEqual(signed.trim().toLowerCase(), aesSignature(text))) {
-			return refuse(400, 'Signed header does not match the decrypted body');
-		}
-	} else {
-		if (config.encryption === 'required')
-			return refuse(400, 'unencrypted callback, but AES encryption is required');
-		if (mimeType(request.headers) !== 'application/json')
-			return refuse(415, 'content type must be application/json');
-		text = request.rawBody.toString('utf8');
-	}
+	const verified = verifySignature(request, config.encryption, config.aesKey);
+	if (!verified.ok) return refuse(400, verified.reason);
+	const { text, encrypted } = verified;
+	if (!encrypted && mimeType(request.headers) !== 'application/json')
+		return refuse(415, 'content type must be application/json');
 
 	let body: unknown;
 	try {
@@ -199,14 +153,17 @@ export class DuplicateWindow {
 
 	constructor(private readonly maxEntries = 10_000) {}
 
-	/**
-	 * @param key scope + digest, e.g. `<workflow id>:<node id>:<sha256>`.
-	 * @param windowMs how long a digest counts as seen, in milliseconds.
-	 * @returns `true` if `key` was seen within its window (a duplicate); otherwise records it, `false`.
-	 */
-	isDuplicate(key: string, windowMs: number, now = Date.now()): boolean {
+	/** Whether `key` was recorded and its window has not ended (a duplicate). Records nothing. */
+	has(key: string, now = Date.now()): boolean {
 		const expiry = this.expiries.get(key);
-		if (expiry !== undefined && expiry > now) return true;
+		return expiry !== undefined && expiry > now;
+	}
+
+	/**
+	 * Records `key` as seen for `windowMs` milliseconds from `now` (the triggers do it once the
+	 * callback's answer was a 2xx, so that a retry after a failed run starts a new execution).
+	 */
+	record(key: string, windowMs: number, now = Date.now()): void {
 		this.expiries.delete(key);
 		for (const [oldKey, oldExpiry] of this.expiries) {
 			if (oldExpiry > now) break;
@@ -215,6 +172,16 @@ export class DuplicateWindow {
 		this.expiries.set(key, now + windowMs);
 		while (this.expiries.size > this.maxEntries)
 			this.expiries.delete(this.expiries.keys().next().value!);
+	}
+
+	/**
+	 * @param key scope + digest, e.g. `<workflow id>:<node id>:<sha256>`.
+	 * @param windowMs how long a digest counts as seen, in milliseconds.
+	 * @returns `true` if `key` was seen within its window (a duplicate); otherwise records it, `false`.
+	 */
+	isDuplicate(key: string, windowMs: number, now = Date.now()): boolean {
+		if (this.has(key, now)) return true;
+		this.record(key, windowMs, now);
 		return false;
 	}
 

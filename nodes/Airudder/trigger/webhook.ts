@@ -1,16 +1,13 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHookFunctions,
-	INodeProperties,
 	INodeType,
-	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fromFunction, fromParameter, webhookDescriptionFields } from '../helpers/n8nCompat';
-import { type AirudderEvent } from './events';
 import {
 	DuplicateWindow,
 	inspectCallback,
@@ -19,26 +16,19 @@ import {
 	type GuardConfig,
 	type SecretConfig,
 } from './guard';
+import {
+	CALLBACK_CREDENTIAL_TYPE,
+	DEFAULT_MAX_BODY_KB,
+	type CallbackTriggerSpec,
+} from './properties';
 import { ALL_EVENTS, routeCallback, type RoutingSettings } from './recognition';
 
 /**
- * Node-facing glue of the AIRudder triggers: the shared parameters, the webhook description, the
- * activation-time settings check and `webhook()`. AIRudder has no API to register callback URLs, so
- * nothing is registered: the user gives AIRudder the Production URL.
+ * Node-facing glue of the AIRudder triggers: the activation-time settings check and `webhook()`
+ * (their parameters and webhook description are properties.ts).
  */
 
-/** What differs between the AIRudder Trigger and the AIRudder Chatbot Trigger. */
-export interface CallbackTriggerSpec {
-	catalogue: readonly AirudderEvent[];
-	/** Webhook path; `/:secret` is appended when the shared secret travels in the URL path. */
-	path: 'airudder' | 'airudder-chatbot';
-	/** Description of the Respond parameter (which callbacks may need a computed answer). */
-	respondDescription: string;
-	/** Extra entries of the Options collection (field filters). */
-	filterOptions: INodeProperties[];
-}
-
-/** Everything `webhook()` needs from the node parameters, validated. */
+/** Everything `webhook()` needs from the node parameters and credential, validated. */
 export interface CallbackSettings {
 	guard: GuardConfig;
 	routing: RoutingSettings;
@@ -47,282 +37,79 @@ export interface CallbackSettings {
 	dedupeWindowMs: number;
 }
 
-/** Default of the Max Body Size option, in KB (1 MB). */
-const DEFAULT_MAX_BODY_KB = 1024;
-
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Characters a path secret may use: URL-unreserved, so the URL needs no encoding. */
-const URL_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+/** Characters a query-parameter secret (and its name) may use: URL-unreserved, so no encoding. */
+const URL_SAFE = /^[A-Za-z0-9._~-]+$/;
 
 /** Per-process memory of recent callbacks (see {@link DuplicateWindow} for the queue-mode caveat). */
 const duplicates = new DuplicateWindow();
 
-/**
- * The single POST webhook. Path `<path>` or, with the secret in the URL, `<path>/:secret` (n8n puts
- * the webhook id in front of both). Respond mode comes from the Respond parameter, as in n8n's
- * Webhook node. `responseData` must be DEFINED: n8n 2.41 (cli webhook-helpers) evaluates it with the
- * default `firstEntryJson` and, in onReceived mode, answers any truthy value as the body; `''` lets
- * the node's `webhookResponse` `{}` through (sent with `res.json`, i.e. application/json). In
- * lastNode mode it is `firstEntryJson`, so AIRudder gets the last node's first item as an object.
- */
-export function callbackWebhooks(path: 'airudder' | 'airudder-chatbot'): IWebhookDescription[] {
-	// Declared with n8n-workflow's field helpers so that n8n resolves them without its expression
-	// engine (a V8 isolate per request) when the node's parameters hold no expressions. The path
-	// functions are inlined into the editor's template, so they must be self-contained literals.
-	const pathField =
-		path === 'airudder'
-			? fromFunction((p) => (p.secretLocation === 'path' ? 'airudder/:secret' : 'airudder'))
-			: fromFunction((p) =>
-					p.secretLocation === 'path' ? 'airudder-chatbot/:secret' : 'airudder-chatbot',
-				);
-	return [
-		{
-			name: 'default',
-			httpMethod: 'POST',
-			...webhookDescriptionFields({
-				path: pathField,
-				responseMode: fromParameter('responseMode', 'onReceived'),
-				responseData: fromFunction((p) => (p.responseMode === 'lastNode' ? 'firstEntryJson' : '')),
-			}),
-		},
-	];
-}
-
-const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
-const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
-	a.displayName.localeCompare(b.displayName);
-
-/** Entries of the Options collection both triggers offer. */
-const COMMON_OPTIONS: INodeProperties[] = [
-	{
-		displayName: 'Add Event Name',
-		name: 'addEventName',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to add _event (the recognised callback key, or "unknown") to the output item. The rest of the body is passed on unchanged.',
-	},
-	{
-		displayName: 'Drop Duplicates Within (Seconds)',
-		name: 'dedupeWindow',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 300,
-		description:
-			'Off until you add this option (then 300 s unless you change it). Answers a callback whose raw body equals one accepted in the last this-many seconds with 200 {} and starts no execution. 0 = off. Remembered in this n8n process only (lost on restart, not shared between queue-mode processes); Test URL calls are never dropped.',
-	},
-	{
-		displayName: 'IP Allowlist',
-		name: 'ipAllowlist',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 203.0.113.7, 198.51.100.0/24',
-		description:
-			'Comma-separated IPv4/IPv6 addresses or CIDR ranges allowed to call the webhook; others get HTTP 403. Empty = everyone. Uses the client address n8n sees: behind a reverse proxy set N8N_PROXY_HOPS.',
-	},
-	{
-		displayName: 'Max Body Size (KB)',
-		name: 'maxBodyKb',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: DEFAULT_MAX_BODY_KB,
-		description: 'Larger callbacks (raw body) are refused with HTTP 413',
-	},
-];
-
-/** The parameters both triggers share; recognisable events of `spec.catalogue` fill the Events list. */
-export function callbackProperties(spec: CallbackTriggerSpec): INodeProperties[] {
-	const recognisable = spec.catalogue.filter((event) => event.shape);
-	return [
-		{
-			displayName:
-				'AIRudder has no API to register callback URLs: publish the workflow, copy the Production URL above and give it to AIRudder (your account manager or the iCall console) as the callback URL. With Shared Secret "In URL Path", replace <code>:secret</code> in that URL with your secret.',
-			name: 'setupNotice',
-			type: 'notice',
-			default: '',
-		},
-		{
-			displayName: 'Events',
-			name: 'events',
-			type: 'multiOptions',
-			options: [
-				{ name: '*', value: ALL_EVENTS, description: 'Every recognised callback' },
-				...recognisable
-					.map((event) => ({
-						name: event.displayName,
-						value: event.key,
-						description: event.description,
-					}))
-					.sort(byName),
-			],
-			default: [ALL_EVENTS],
-			description:
-				'Recognised callbacks that start the workflow, told apart by the fields AIRudder documents for them. Other recognised callbacks are answered 200 {} without an execution.',
-		},
-		{
-			displayName: 'Include Unrecognised Callbacks',
-			name: 'includeUnknown',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether callbacks whose payload AIRudder does not document (e.g. task, call and plan end, inbound calls, most chatbot callbacks) also start the workflow. Their shape is unknown, so they are passed on unchanged with _event "unknown".',
-		},
-		{
-			displayName: 'Respond',
-			name: 'responseMode',
-			type: 'options',
-			options: [
-				{
-					name: 'Immediately With {}',
-					value: 'onReceived',
-					description:
-						'Answer HTTP 200 {} as soon as the callback is accepted, as AIRudder documents',
-				},
-				{
-					name: 'When Last Node Finishes',
-					value: 'lastNode',
-					description: 'Answer with the JSON of the first item of the last node',
-				},
-				{
-					name: "Using 'Respond to Webhook' Node",
-					value: 'responseNode',
-					description: 'Answer with what a Respond to Webhook node sends',
-				},
-			],
-			default: 'onReceived',
-			description: spec.respondDescription,
-		},
-		{
-			displayName: "Insert a 'Respond to Webhook' node to build the answer AIRudder gets",
-			name: 'respondNotice',
-			type: 'notice',
-			default: '',
-			displayOptions: { show: { responseMode: ['responseNode'] } },
-		},
-		{
-			displayName: 'Shared Secret',
-			name: 'secretLocation',
-			type: 'options',
-			options: [
-				{ name: 'None', value: 'none', description: 'Accept callbacks without a secret' },
-				{
-					name: 'In a Header',
-					value: 'header',
-					description:
-						'Only if AIRudder (or a proxy in front of n8n) can add a header for you: AIRudder documents none',
-				},
-				{
-					name: 'In URL Path',
-					value: 'path',
-					description:
-						'The URL ends with /:secret; put your secret there in the URL you give AIRudder',
-				},
-			],
-			default: 'none',
-			description:
-				'Refuse callbacks (HTTP 401, no execution) that do not carry this secret. Compared in constant time.',
-		},
-		{
-			displayName: 'Secret Header Name',
-			name: 'headerName',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. X-Callback-Secret',
-			description: 'The request header that carries the secret (any letter case)',
-			displayOptions: { show: { secretLocation: ['header'] } },
-		},
-		{
-			displayName: 'Secret',
-			name: 'secretValue',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description:
-				'The shared secret. In the URL path it may only use letters, digits, ".", "_", "~" and "-".',
-			displayOptions: { show: { secretLocation: ['header', 'path'] } },
-		},
-		{
-			displayName: 'AES Decryption',
-			name: 'encryption',
-			type: 'options',
-			options: [
-				{ name: 'Off', value: 'off', description: 'Refuse encrypted callbacks (HTTP 400)' },
-				{
-					name: 'When Marked Encrypted',
-					value: 'ifMarked',
-					description: 'Decrypt callbacks sent with Is-Encrypted: 1, accept plain JSON ones',
-				},
-				{
-					name: 'Required',
-					value: 'required',
-					description: 'Refuse callbacks that are not encrypted (HTTP 400)',
-				},
-			],
-			default: 'off',
-			description:
-				"For callbacks AIRudder encrypts. AIRudder's callback-encryption page could not be read: this assumes the API's scheme (base64 AES-ECB body with zero padding, headers Is-Encrypted: 1 and Signed: SHA-256 of the plaintext, checked when sent).",
-			hint: 'n8n itself refuses a non-JSON body sent as application/json (HTTP 422), before this node runs',
-		},
-		{
-			displayName: 'AES Key',
-			name: 'aesKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'The AES key AIRudder gave you (16, 24 or 32 characters)',
-			displayOptions: { show: { encryption: ['ifMarked', 'required'] } },
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [...COMMON_OPTIONS, ...spec.filterOptions].sort(byDisplayName),
-		},
-	];
-}
-
-type ParameterSource = Pick<IWebhookFunctions, 'getNodeParameter' | 'getNode'>;
+type ParameterSource = Pick<IWebhookFunctions, 'getNodeParameter' | 'getNode' | 'getCredentials'>;
 
 const list = (value: unknown): string[] =>
 	(Array.isArray(value) ? value.map(String) : String(value ?? '').split(','))
 		.map((entry) => entry.trim())
 		.filter(Boolean);
 
-/**
- * Reads and validates the trigger's parameters.
- * @throws NodeOperationError naming the parameter that is wrong (never its secret value).
- */
-export function readCallbackSettings(ctx: ParameterSource): CallbackSettings {
-	const fail = (message: string) => new NodeOperationError(ctx.getNode(), message);
-	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+/** The AIRudder Callback credential's values, or `{}` when the node has none selected. */
+async function callbackCredential(ctx: ParameterSource): Promise<ICredentialDataDecryptedObject> {
+	if (!ctx.getNode().credentials?.[CALLBACK_CREDENTIAL_TYPE]) return {};
+	return await ctx.getCredentials(CALLBACK_CREDENTIAL_TYPE);
+}
 
-	const location = ctx.getNodeParameter('secretLocation', 'none') as SecretConfig['location'];
+/**
+ * The shared secret, AES mode and key of the AIRudder Callback credential (none selected: no
+ * secret, decryption off).
+ * @throws Error naming the credential field that is wrong (never its secret value).
+ */
+export function readCallbackSecrets(
+	credential: ICredentialDataDecryptedObject,
+): Pick<GuardConfig, 'secret' | 'encryption' | 'aesKey'> {
+	const fail = (message: string) => new Error(`AIRudder Callback credential: ${message}`);
+	const location = String(credential.carriedIn ?? 'none') as SecretConfig['location'];
 	let secret: SecretConfig = { location: 'none' };
 	if (location !== 'none') {
-		const value = ctx.getNodeParameter('secretValue', '') as string;
+		const value = String(credential.secretValue ?? '');
 		if (!value) throw fail('Secret is empty: enter the shared secret or set Shared Secret to None');
 		if (location === 'header') {
-			const headerName = (ctx.getNodeParameter('headerName', '') as string).trim();
+			const headerName = String(credential.headerName ?? '').trim();
 			if (!HEADER_NAME.test(headerName))
-				throw fail('Secret Header Name must be an HTTP header name, e.g. X-Callback-Secret');
+				throw fail('Header Name must be an HTTP header name, e.g. X-Callback-Secret');
 			secret = { location, headerName, value };
-		} else {
-			if (!URL_SEGMENT.test(value))
-				throw fail('Secret in the URL path may only use letters, digits, ".", "_", "~" and "-"');
-			secret = { location, value };
-		}
+		} else if (location === 'query') {
+			const name = String(credential.queryName ?? 'secret').trim();
+			if (!URL_SAFE.test(name) || !URL_SAFE.test(value))
+				throw fail(
+					'Query Parameter Name and Secret may only use letters, digits, ".", "_", "~" and "-"',
+				);
+			secret = { location, name, value };
+		} else throw fail(`Shared Secret "${location}" is not an option`);
 	}
-
-	const encryption = ctx.getNodeParameter('encryption', 'off') as EncryptionMode;
-	const aesKey = encryption === 'off' ? '' : (ctx.getNodeParameter('aesKey', '') as string);
+	const encryption = String(credential.encryption ?? 'off') as EncryptionMode;
+	if (!['off', 'ifMarked', 'required'].includes(encryption))
+		throw fail(`AES Decryption "${encryption}" is not an option`);
+	const aesKey = encryption === 'off' ? '' : String(credential.aesKey ?? '');
 	const keyBytes = Buffer.byteLength(aesKey, 'utf8');
 	if (encryption !== 'off' && ![16, 24, 32].includes(keyBytes)) {
 		throw fail(`AES Key must be 16, 24 or 32 bytes long in UTF-8 (it is ${keyBytes})`);
+	}
+	return { secret, encryption, aesKey };
+}
+
+/**
+ * Reads and validates the trigger's parameters and its AIRudder Callback credential.
+ * @throws NodeOperationError naming the parameter or credential field that is wrong (never its
+ *   secret value).
+ */
+export async function readCallbackSettings(ctx: ParameterSource): Promise<CallbackSettings> {
+	const fail = (message: string) => new NodeOperationError(ctx.getNode(), message);
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+
+	let secrets: Pick<GuardConfig, 'secret' | 'encryption' | 'aesKey'>;
+	try {
+		secrets = readCallbackSecrets(await callbackCredential(ctx));
+	} catch (error) {
+		throw fail((error as Error).message);
 	}
 
 	let allowlist: GuardConfig['allowlist'];
@@ -338,7 +125,7 @@ export function readCallbackSettings(ctx: ParameterSource): CallbackSettings {
 	if (!(dedupeSeconds >= 0)) throw fail('Drop Duplicates Within (Seconds) must be 0 or more');
 
 	return {
-		guard: { secret, encryption, aesKey, allowlist, maxBodyBytes: Math.floor(maxBodyKb * 1024) },
+		guard: { ...secrets, allowlist, maxBodyBytes: Math.floor(maxBodyKb * 1024) },
 		routing: {
 			events: list(ctx.getNodeParameter('events', [ALL_EVENTS])),
 			includeUnknown: ctx.getNodeParameter('includeUnknown', true) as boolean,
@@ -361,7 +148,7 @@ export const callbackWebhookMethods: INodeType['webhookMethods'] = {
 			return false;
 		},
 		async create(this: IHookFunctions) {
-			readCallbackSettings(this);
+			await readCallbackSettings(this);
 			return true;
 		},
 		async delete() {
@@ -387,11 +174,28 @@ function refuse(
 }
 
 /**
+ * Records a callback as seen once n8n has answered it with a 2xx (`finish` of the response), for
+ * the Respond modes that answer after the run: a callback whose run failed (answered 500 with
+ * "When Last Node Finishes") is not remembered, so AIRudder's retry starts a new execution.
+ */
+function rememberWhenAnswered2xx(
+	res: ReturnType<IWebhookFunctions['getResponseObject']>,
+	scope: string,
+	windowMs: number,
+): void {
+	if (typeof res?.once !== 'function') return;
+	res.once('finish', () => {
+		if (res.statusCode >= 200 && res.statusCode < 300) duplicates.record(scope, windowMs);
+	});
+}
+
+/**
  * `webhook()` of both triggers.
  *
  * Refused requests (see `inspectCallback`: 405/403/401/413/415/400, or 500 for invalid settings)
  * are answered here and start no execution. Accepted callbacks that are filtered out, not selected
- * or duplicates get 200 `{}` (`webhookResponse` without `workflowData`: no execution). Otherwise the
+ * or duplicates get 200 `{}` (`webhookResponse` without `workflowData`: no execution); a callback
+ * counts as seen for duplicates only once its answer was a 2xx. Otherwise the
  * body becomes one item (plus `_event` if Add Event Name is on) and AIRudder gets 200 `{}`, sent by
  * n8n as `application/json`, or the last node's / Respond to Webhook node's answer.
  */
@@ -401,7 +205,7 @@ export async function handleCallback(
 ): Promise<IWebhookResponseData> {
 	let settings: CallbackSettings;
 	try {
-		settings = readCallbackSettings(this);
+		settings = await readCallbackSettings(this);
 	} catch (error) {
 		return refuse(this, 500, (error as Error).message);
 	}
@@ -415,7 +219,7 @@ export async function handleCallback(
 			method: req.method,
 			headers: req.headers,
 			ip: req.ip ?? req.socket?.remoteAddress,
-			pathSecret: (this.getParamsData() as IDataObject).secret as string | undefined,
+			query: (req.query ?? {}) as Record<string, unknown>,
 			rawBody: req.rawBody ?? Buffer.alloc(0),
 		},
 		settings.guard,
@@ -431,13 +235,16 @@ export async function handleCallback(
 		return { webhookResponse: {} };
 	}
 	const scope = `${this.getWorkflow().id}:${node.id}:${verdict.digest}`;
-	if (
-		settings.dedupeWindowMs > 0 &&
-		this.getMode() !== 'manual' &&
-		duplicates.isDuplicate(scope, settings.dedupeWindowMs)
-	) {
-		this.logger.debug(`${node.name}: duplicate AIRudder callback answered without an execution`);
-		return { webhookResponse: {} };
+	if (settings.dedupeWindowMs > 0 && this.getMode() !== 'manual') {
+		if (duplicates.has(scope)) {
+			this.logger.debug(`${node.name}: duplicate AIRudder callback answered without an execution`);
+			return { webhookResponse: {} };
+		}
+		// "Immediately": n8n answers 200 {} as the execution starts, so the callback is accepted now.
+		// Otherwise the answer waits for the run, and a failed run must not make the retry a duplicate.
+		if (this.getNodeParameter('responseMode', 'onReceived') === 'onReceived')
+			duplicates.record(scope, settings.dedupeWindowMs);
+		else rememberWhenAnswered2xx(this.getResponseObject(), scope, settings.dedupeWindowMs);
 	}
 
 	const json = settings.addEventName ? { ...verdict.body, _event: routing.event } : verdict.body;

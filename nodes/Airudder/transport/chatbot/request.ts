@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, JsonObject } 
 import { NodeApiError } from 'n8n-workflow';
 
 import { envelopeMessage, excerpt } from '../../helpers/errors';
+import { scrubJson, scrubText, secretValues } from '../../helpers/scrub';
 import type { AirudderEndpoint } from '../endpoint';
-import { header, retryDelay, withRetries } from '../retry';
+import { brokenConnectionCode, header, retryDelay, withRetries } from '../retry';
+import { isRedirectStatus, NO_REDIRECTS, redirectRefusedMessage } from '../safety';
 
 import { CHATBOT_CREDENTIAL_TYPE } from './endpoints';
 
@@ -80,6 +82,9 @@ export function judgeChatbotAnswer(
 	};
 }
 
+/** Default time-out of one chatbot request, in s (the credential's Request Timeout). */
+const DEFAULT_TIMEOUT_SECONDS = 120;
+
 export interface ChatbotRequest {
 	/** JSON body (POST). */
 	body?: IDataObject;
@@ -92,14 +97,16 @@ export interface ChatbotRequest {
  * (headers `X-AIRudder-Sign-Key` / `X-AIRudder-Sign`, added by the credential) and returns the
  * envelope `{ request_id, code, message, data }`.
  *
- * POST sends `body` as JSON (`Content-Type: application/json`); GET sends no body. Only reads
+ * POST sends `body` as JSON (`Content-Type: application/json`); GET sends no body. Each attempt
+ * has the credential's Request Timeout; redirects are not followed (transport/safety.ts), so the
+ * API key never reaches another host. Only reads
  * (`endpoint.idempotent`, e.g. the message list) are retried, on 429/5xx/broken connections (see
  * retry.ts); sends never are: a retry could send a WhatsApp message twice.
  *
  * @throws NodeApiError when the body's `code` is not 200 (also under HTTP 200), on HTTP errors,
  *   with a short excerpt when the answer is not JSON, and on network failures. The message
  *   carries AIRudder's code, message and request_id; the description the doc page. Credential
- *   values never appear in it.
+ *   values never appear in it (nor in its `cause`): AIRudder's words are scrubbed of them.
  */
 export async function airudderChatbotRequest(
 	this: IExecuteFunctions,
@@ -107,6 +114,9 @@ export async function airudderChatbotRequest(
 	request: ChatbotRequest = {},
 ): Promise<ChatbotEnvelope> {
 	const credentials = await this.getCredentials(CHATBOT_CREDENTIAL_TYPE);
+	const secrets = secretValues([credentials.apiKey, credentials.signSecret]);
+	const seconds = Number(credentials.timeout);
+	const timeoutMs = (seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
 	const options: IHttpRequestOptions = {
 		method: endpoint.method,
 		baseURL: String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, ''),
@@ -116,6 +126,8 @@ export async function airudderChatbotRequest(
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
+		...NO_REDIRECTS,
 	};
 	if (endpoint.method === 'POST') options.body = JSON.stringify(request.body ?? {});
 	const description = `Doc: ${endpoint.docUrl}`;
@@ -137,25 +149,42 @@ export async function airudderChatbotRequest(
 	);
 	if ('failure' in sent) {
 		// Only the message and code travel on: the request config (with the API key header) stays behind.
-		const { message, code } = sent.failure as { message?: string; code?: string };
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: message ?? 'Request failed', code: code ?? null } as JsonObject,
-			{
-				message: `AIRudder ${endpoint.method} ${endpoint.path} failed: ${message ?? 'no answer'}`,
-				description,
-				itemIndex: request.itemIndex,
-			},
-		);
+		const failure = sent.failure as { message?: string; code?: string; cause?: { code?: string } };
+		const code = brokenConnectionCode(failure) ?? failure.code ?? failure.cause?.code ?? null;
+		const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+		const message = timedOut
+			? `no answer within ${timeoutMs / 1000} s (Request Timeout)`
+			: scrubText(failure.message ?? 'no answer', secrets);
+		// the code under another key, none in the text: n8n would swap the message for its generic one
+		throw new NodeApiError(this.getNode(), { message, connectionCode: code } as JsonObject, {
+			message: `AIRudder ${endpoint.method} ${endpoint.path} failed: ${message}`,
+			description,
+			itemIndex: request.itemIndex,
+		});
 	}
 	const response = sent.answer;
+	if (isRedirectStatus(response.statusCode)) {
+		throw new NodeApiError(this.getNode(), { code: null } as JsonObject, {
+			message: redirectRefusedMessage(
+				`AIRudder's ${endpoint.method} ${endpoint.path}`,
+				response.statusCode,
+				header(response.headers, 'location'),
+			),
+			description,
+			httpCode: String(response.statusCode),
+			itemIndex: request.itemIndex,
+		});
+	}
 	const judged = judgeChatbotAnswer(endpoint, response.statusCode, response.body);
 	if ('envelope' in judged) return judged.envelope;
 	throw new NodeApiError(
 		this.getNode(),
-		(judged.failure.json ?? { body: excerpt(String(response.body ?? '')) }) as JsonObject,
+		scrubJson(
+			judged.failure.json ?? { body: excerpt(String(response.body ?? '')) },
+			secrets,
+		) as JsonObject,
 		{
-			message: judged.failure.message,
+			message: scrubText(judged.failure.message, secrets),
 			description,
 			httpCode: String(response.statusCode),
 			itemIndex: request.itemIndex,

@@ -10,11 +10,18 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { aesDecrypt, aesEncrypt, aesSignature } from '../../helpers/aes';
 import { describeAnswer, excerpt, type ParsedAnswer as Parsed } from '../../helpers/errors';
+import { scrubJson, scrubText, secretValues } from '../../helpers/scrub';
 import type { AirudderEndpoint } from './endpoints';
-import { brokenConnectionCode, failureStatus, header, withRetries } from '../retry';
+import { brokenConnectionCode, header, withRetries } from '../retry';
+import {
+	isRedirectStatus,
+	NO_REDIRECTS,
+	redirectRefusedMessage,
+	requestHeaderSecrets,
+} from '../safety';
 
 /** Node's `stream.Readable`, as n8n-workflow types binary data (shipped code imports only n8n-workflow). */
-type Readable = Exclude<Parameters<BinaryHelperFunctions['prepareBinaryData']>[0], Buffer>;
+export type Readable = Exclude<Parameters<BinaryHelperFunctions['prepareBinaryData']>[0], Buffer>;
 
 export const CREDENTIAL_TYPE = 'airudderApi';
 
@@ -44,15 +51,24 @@ interface ConnectionSettings {
 	aesKey?: string;
 	/** Time-out of one request (one attempt), in ms. */
 	timeoutMs: number;
+	/** The credential's secret values, scrubbed from every error (see helpers/scrub.ts). */
+	secrets: string[];
 }
 
-async function connectionSettings(this: Context): Promise<ConnectionSettings> {
+/** Credential fields whose values never appear in an error. */
+const SECRET_FIELDS = ['appKey', 'appSecret', 'sessionToken', 'aesSecretKey', 'processToken'];
+/** Request headers whose values (the token, the Process API token) never appear in an error. */
+export const SECRET_HEADERS = ['authorization', 'token', 'tenantid'];
+
+/** The credential's connection settings (Base URL without trailing slash, AES key, time-out, secrets). */
+export async function connectionSettings(this: Context): Promise<ConnectionSettings> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, '');
 	const aesKey = credentials.encrypt === true ? String(credentials.aesSecretKey ?? '') : undefined;
 	const seconds = Number(credentials.timeout);
 	const timeoutMs = (seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
-	return { baseUrl, aesKey, timeoutMs };
+	const secrets = secretValues(SECRET_FIELDS.map((field) => credentials[field]));
+	return { baseUrl, aesKey, timeoutMs, secrets };
 }
 
 function queryString(qs: IDataObject | undefined): string {
@@ -80,6 +96,7 @@ function buildRequest(
 		json: false,
 		returnFullResponse: true,
 		timeout: settings.timeoutMs,
+		...NO_REDIRECTS,
 	};
 	const plaintext = endpoint.method === 'GET' ? query : JSON.stringify(request.body ?? {});
 	if (settings.aesKey !== undefined) {
@@ -136,6 +153,7 @@ function apiError(
 	endpoint: AirudderEndpoint,
 	status: number | undefined,
 	parsed: Parsed,
+	secrets: string[],
 	itemIndex?: number,
 ): NodeApiError {
 	const code = parsed.json ? answerCode(endpoint, parsed.json) : undefined;
@@ -145,16 +163,31 @@ function apiError(
 		code,
 		status,
 	);
+	// AIRudder's own words may echo what it received (headers, the body): scrubbed of every secret.
 	return new NodeApiError(
 		this.getNode(),
-		(parsed.json ?? { body: excerpt(parsed.text) }) as JsonObject,
+		scrubJson(parsed.json ?? { body: excerpt(parsed.text) }, secrets) as JsonObject,
 		{
-			message,
+			message: scrubText(message, secrets),
 			description: [known, `Doc: ${endpoint.docUrl}`].filter(Boolean).join('. '),
 			httpCode: status !== undefined ? String(status) : undefined,
 			itemIndex,
 		},
 	);
+}
+
+/** The parsed answer when its code is the endpoint's success code; else throws `apiError`. */
+function envelope(
+	this: Context,
+	endpoint: AirudderEndpoint,
+	status: number,
+	parsed: Parsed,
+	settings: ConnectionSettings,
+	itemIndex?: number,
+): IDataObject {
+	if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode)
+		throw apiError.call(this, endpoint, status, parsed, settings.secrets, itemIndex);
+	return parsed.json;
 }
 
 /**
@@ -180,12 +213,9 @@ export async function airudderApiRequest(
 ): Promise<IDataObject> {
 	const settings = await connectionSettings.call(this);
 	const options = buildRequest(endpoint, request, settings);
-	const response = await send.call(this, endpoint, options, settings.aesKey, request.itemIndex);
+	const response = await send.call(this, endpoint, options, settings, request.itemIndex);
 	const parsed = parseBody(response.body, response.headers, settings.aesKey);
-	if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode) {
-		throw apiError.call(this, endpoint, response.statusCode, parsed, request.itemIndex);
-	}
-	return parsed.json;
+	return envelope.call(this, endpoint, response.statusCode, parsed, settings, request.itemIndex);
 }
 
 /**
@@ -196,7 +226,7 @@ async function send(
 	this: Context,
 	endpoint: AirudderEndpoint,
 	options: IHttpRequestOptions,
-	aesKey: string | undefined,
+	settings: ConnectionSettings,
 	itemIndex: number | undefined,
 ): Promise<RawResponse> {
 	const sent = await withRetries(
@@ -213,48 +243,73 @@ async function send(
 			this,
 			endpoint,
 			sent.failure as JsonObject,
-			aesKey,
+			settings,
 			itemIndex,
 		);
 	return sent.answer;
 }
 
-/** Turns a thrown HTTP failure into a NodeApiError that carries AIRudder's code/message. */
+/**
+ * Turns a thrown HTTP failure into a NodeApiError that carries AIRudder's code/message. The new
+ * error's `cause` is only `{ message, code }` (scrubbed): n8n's own error keeps the request
+ * config, whose headers hold the token.
+ */
 async function errorFromFailure(
 	this: Context,
 	endpoint: AirudderEndpoint,
 	error: JsonObject,
-	aesKey: string | undefined,
+	settings: ConnectionSettings,
 	itemIndex?: number,
 ): Promise<NodeApiError> {
-	const broken = brokenConnectionCode(error);
-	if (broken) {
-		// No complete answer: no HTTP code is set, so a failed write counts as ambiguous.
-		return new NodeApiError(this.getNode(), error, {
-			message: `The connection to AIRudder failed or broke off during ${endpoint.method} ${endpoint.path} (${broken})`,
-			description: `Doc: ${endpoint.docUrl}`,
-			itemIndex,
-		});
-	}
+	const secrets = [...settings.secrets, ...requestHeaderSecrets(error, SECRET_HEADERS)];
+	const where = `${endpoint.method} ${endpoint.path}`;
 	const cause = (error.cause ?? error) as JsonObject;
+	const bare = {
+		message: scrubText(String(cause.message ?? error.message ?? 'Request failed'), secrets),
+		code: brokenConnectionCode(error) ?? (typeof cause.code === 'string' ? cause.code : null),
+	} as JsonObject;
 	const response = (cause.response ?? error.response) as unknown as
 		| (RawResponse & { data?: unknown; status?: number })
 		| undefined;
 	const status = Number(response?.statusCode ?? response?.status ?? error.httpCode) || undefined;
+	if (isRedirectStatus(status)) {
+		if (isStream(response?.body)) response.body.destroy();
+		return new NodeApiError(this.getNode(), bare, {
+			message: redirectRefusedMessage(
+				`AIRudder's ${where}`,
+				status!,
+				header(response?.headers, 'location'),
+			),
+			description: `Doc: ${endpoint.docUrl}`,
+			httpCode: String(status),
+			itemIndex,
+		});
+	}
+	const broken = brokenConnectionCode(error);
+	if (broken) {
+		// No complete answer: no HTTP code is set, so a failed write counts as ambiguous.
+		return new NodeApiError(this.getNode(), bare, {
+			message: `The connection to AIRudder failed or broke off during ${where} (${broken})`,
+			description: `Doc: ${endpoint.docUrl}`,
+			itemIndex,
+		});
+	}
 	let body = response?.body ?? response?.data;
 	if (isStream(body)) body = await readText(body);
 	if (body === undefined) {
-		if (error instanceof NodeApiError) return error;
-		return new NodeApiError(this.getNode(), error, {
-			itemIndex,
+		return new NodeApiError(this.getNode(), bare, {
+			message: `AIRudder ${where} failed: ${bare.message as string}`,
 			description: `Doc: ${endpoint.docUrl}`,
+			httpCode: status !== undefined ? String(status) : undefined,
+			itemIndex,
 		});
 	}
 	return apiError.call(
 		this,
 		endpoint,
 		status,
-		parseBody(body, response?.headers, aesKey),
+		parseBody(body, response?.headers, settings.aesKey),
+		secrets,
 		itemIndex,
 	);
 }
@@ -314,7 +369,7 @@ export async function airudderApiFetch(
 ): Promise<{ json: IDataObject } | { file: AirudderFile }> {
 	const settings = await connectionSettings.call(this);
 	const options = buildRequest(endpoint, request, settings, 'stream');
-	const response = await send.call(this, endpoint, options, settings.aesKey, request.itemIndex);
+	const response = await send.call(this, endpoint, options, settings, request.itemIndex);
 	const body = response.body as Readable;
 	if (!isJsonLike(response.headers)) {
 		return {
@@ -326,64 +381,8 @@ export async function airudderApiFetch(
 		};
 	}
 	const parsed = parseBody(await readText(body), response.headers, settings.aesKey);
-	if (!parsed.json || Number(answerCode(endpoint, parsed.json)) !== endpoint.successCode) {
-		throw apiError.call(this, endpoint, response.statusCode, parsed, request.itemIndex);
-	}
-	return { json: parsed.json };
-}
-
-/**
- * Streams a file from a link an answer gave (e.g. a recording URL). The credential is sent only
- * when the link is on the Base URL's origin; other hosts (storage, CDN) get a plain request.
- * A GET, so retried like any read (retry.ts) until the answer's head arrives.
- * @throws NodeApiError on HTTP errors (after the retries).
- */
-export async function airudderDownload(
-	this: IExecuteFunctions,
-	url: string,
-	itemIndex?: number,
-): Promise<AirudderFile> {
-	const { baseUrl, timeoutMs } = await connectionSettings.call(this);
-	const options: IHttpRequestOptions = {
-		url,
-		method: 'GET',
-		encoding: 'stream',
-		returnFullResponse: true,
-		json: false,
-		// a wait without data (connect, answer, idle socket): a file that keeps arriving is not cut off
-		timeout: timeoutMs,
-	};
-	const sameOrigin = new URL(url).origin === new URL(baseUrl).origin;
-	// a plain GET of a file: retried like any read
-	const sent = await withRetries(
-		true,
-		async () =>
-			(sameOrigin
-				? await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)
-				: await this.helpers.httpRequest(options)) as RawResponse,
-	);
-	if ('failure' in sent) {
-		// A fresh error: n8n's own (a NodeApiError already) would keep its generic message.
-		const status = failureStatus(sent.failure);
-		const broken = brokenConnectionCode(sent.failure);
-		throw new NodeApiError(
-			this.getNode(),
-			{
-				message: (sent.failure as Error).message ?? 'Request failed',
-				code: broken ?? null,
-			} as JsonObject,
-			{
-				message: `Downloading ${url} failed${status ? ` with HTTP ${status}` : broken ? ` (${broken})` : ''}`,
-				httpCode: status ? String(status) : undefined,
-				itemIndex,
-			},
-		);
-	}
-	const response = sent.answer;
 	return {
-		stream: response.body as Readable,
-		mimeType: header(response.headers, 'content-type') ?? 'application/octet-stream',
-		contentDisposition: header(response.headers, 'content-disposition'),
+		json: envelope.call(this, endpoint, response.statusCode, parsed, settings, request.itemIndex),
 	};
 }
 

@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { downloadFileName, findUrls } from '../../../helpers/urls';
-import { airudderDownload, type AirudderFile } from '../../../transport/voice/request';
+import { airudderDownload } from '../../../transport/voice/download';
+import { type AirudderFile } from '../../../transport/voice/request';
 
 /** "Download" and "Put Output File in Field" parameters of the recording operations. */
 export const downloadProperties: INodeProperties[] = [
