@@ -19,7 +19,7 @@ import {
 	type GuardConfig,
 	type SecretConfig,
 } from './guard';
-import { ALL_EVENTS, routeCallback, type RoutingSettings } from './recognition';
+import { ALL_EVENTS, callbackOutput, routeCallback, type RoutingSettings } from './recognition';
 
 /**
  * Node-facing glue of the AIRudder triggers: the shared parameters, the webhook description, the
@@ -440,6 +440,7 @@ export async function handleCallback(
 		return { webhookResponse: {} };
 	}
 
-	const json = settings.addEventName ? { ...verdict.body, _event: routing.event } : verdict.body;
+	const body = callbackOutput(verdict.body);
+	const json = settings.addEventName ? { ...body, _event: routing.event } : body;
 	return { webhookResponse: {}, workflowData: [[{ json }]] };
 }

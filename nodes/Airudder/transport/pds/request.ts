@@ -71,10 +71,10 @@ export function pdsApiError(
 	const where = `${endpoint.method} ${endpoint.path}`;
 	const item = itemIndex !== undefined ? `Item ${itemIndex}: ` : '';
 	let message: string;
-	if (!parsed.json) {
+	if (status !== undefined && status >= 300 && parsed.json?.code === undefined) {
+		message = `${item}AIRudder PDS answered ${where} with HTTP ${status}${status === 401 ? ' (the token was refused even after signing in again: check the APPKey/APPSecret and Base URL)' : ''}${status >= 300 && status < 400 ? ' (redirects are not followed: check the Base URL)' : ''}${parsed.json || !parsed.text.trim() ? '' : `: ${excerpt(parsed.text)}`}`;
+	} else if (!parsed.json) {
 		message = `${item}AIRudder PDS answered ${where} with something that is not JSON${status ? ` (HTTP ${status})` : ''}: ${excerpt(parsed.text) || '(empty body)'}`;
-	} else if (parsed.json.code === undefined && status !== undefined && status >= 300) {
-		message = `${item}AIRudder PDS answered ${where} with HTTP ${status}${status === 401 ? ' (the token was refused even after signing in again: check the APPKey/APPSecret and Base URL)' : ''}${status >= 300 && status < 400 ? ' (redirects are not followed: check the Base URL)' : ''}`;
 	} else {
 		message = `${item}${describePdsCode(parsed.json.code, envelopeMessage(parsed.json))}`;
 	}
