@@ -6,3 +6,5 @@ export { AirudderTrigger } from './nodes/Airudder/AirudderTrigger.node';
 export { AirudderChatbotApi } from './credentials/AirudderChatbotApi.credentials';
 export { AirudderChatbot } from './nodes/Airudder/AirudderChatbot.node';
 export { AirudderChatbotTrigger } from './nodes/Airudder/AirudderChatbotTrigger.node';
+export { AirudderPdsApi } from './credentials/AirudderPdsApi.credentials';
+export { AirudderPredictiveDialer } from './nodes/Airudder/AirudderPredictiveDialer.node';

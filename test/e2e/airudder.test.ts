@@ -11,6 +11,7 @@ import got from 'got';
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
+import { PDS_APP_KEY, PDS_APP_SECRET } from '../../sandbox/pds';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { ensureN8nRuntime, N8nInstance, nodeOutput, type WorkflowJson } from '../support/n8n';
 
@@ -94,6 +95,13 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 		await n8n.importCredentials([
 			{ ...CREDENTIAL, data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url } },
 			{ ...CHATBOT_CREDENTIAL, data: { apiKey: DEFAULT_CHATBOT_API_KEY, baseUrl: sandbox.url } },
+			// examples/pds-campaign.json
+			{
+				id: 'airudderPdsSandboxCred',
+				name: 'AIRudder PDS sandbox',
+				type: 'airudderPdsApi',
+				data: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
+			},
 		]);
 		await n8n.importWorkflow([
 			...MANUAL_EXAMPLES.filter((file) => file !== 'task-create.json').map(example),
