@@ -121,8 +121,9 @@ async function run(state: SandboxState, task: PdsTask, startMs: number): Promise
 }
 
 /**
- * Starts a task's progression: at once (synchronously) when it has no callback URL and its start
- * is due, else in the background. Never throws (failures are logged).
+ * Starts a task's progression in the background. A task without a callback URL whose start is due
+ * completes within the same turn of the event loop (microtasks only), i.e. before the sandbox
+ * serves its next request. Never throws (failures are logged).
  */
 export function runPdsTask(state: SandboxState, task: PdsTask, startMs: number): void {
 	run(state, task, startMs).catch((error: Error) =>
