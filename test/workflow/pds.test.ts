@@ -640,4 +640,33 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 			'with something that is not JSON (HTTP 200): <html><body>Gateway login</body></html>',
 		);
 	});
+	test("the credential's Request Timeout applies to every attempt: a slow read is tried 3 times, a slow create once", async () => {
+		const slow = await startPds({}, { timeout: 1 });
+		try {
+			slow.sandbox.setFault({ path: `${PREFIX}/querytasklist`, delayMs: 1500, times: 3 });
+			const read = await slow.harness.run(
+				pdsWorkflow({
+					resource: 'task',
+					operation: 'getAll',
+					minStartTime: inMinutes(-1),
+					maxStartTime: inMinutes(1),
+					limit: 1,
+				}),
+			);
+			expect(read.error?.message).toMatch(
+				/^Item 0: The connection to AIRudder PDS failed, timed out \(Request Timeout of the credential\) or broke off during POST .*querytasklist$/,
+			);
+			expect(
+				slow.sandbox.requests.filter((r) => r.path === `${PREFIX}/querytasklist`),
+			).toHaveLength(3);
+			slow.sandbox.setFault({ path: `${PREFIX}/createtask`, delayMs: 1500 });
+			const create = await slow.harness.run(pdsWorkflow(pdsCreateParameters(), pdsContacts(1)));
+			expect(create.status).toBe('error');
+			expect(slow.sandbox.requests.filter((r) => r.path === `${PREFIX}/createtask`)).toHaveLength(
+				1,
+			);
+		} finally {
+			await slow.close();
+		}
+	});
 });

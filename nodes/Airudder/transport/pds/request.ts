@@ -127,10 +127,12 @@ function errorFromFailure(
 	const reason = broken ?? (error.message as string | undefined) ?? 'no answer';
 	return new NodeApiError(
 		this.getNode(),
-		{ message: String(error.message ?? 'Request failed'), code: broken ?? null } as JsonObject,
+		// no `code`: n8n would replace the message with its generic sentence for that code
+		{ message: String(error.message ?? 'Request failed') } as JsonObject,
 		{
-			message: `${itemIndex !== undefined ? `Item ${itemIndex}: ` : ''}The connection to AIRudder PDS failed or broke off during ${endpoint.method} ${endpoint.path} (${reason})`,
-			description: `Source: ${endpoint.docUrl}`,
+			// the code stays out of the message: n8n would swap a message naming it for its generic one
+			message: `${itemIndex !== undefined ? `Item ${itemIndex}: ` : ''}The connection to AIRudder PDS failed, timed out (Request Timeout of the credential) or broke off during ${endpoint.method} ${endpoint.path}`,
+			description: `${reason}. Source: ${endpoint.docUrl}`,
 			itemIndex,
 		},
 	);
@@ -232,9 +234,10 @@ export async function pdsDownload(
 		const broken = brokenConnectionCode(sent.failure);
 		throw new NodeApiError(
 			this.getNode(),
-			{ message: (sent.failure as Error).message ?? 'Request failed', code: broken ?? null },
+			{ message: (sent.failure as Error).message ?? 'Request failed' },
 			{
-				message: `Item ${itemIndex}: downloading the recording ${url} failed${status ? ` with HTTP ${status}` : broken ? ` (${broken})` : ''}`,
+				message: `Item ${itemIndex}: downloading the recording ${url} failed${status ? ` with HTTP ${status}` : broken ? ': the connection failed, timed out or broke off' : ''}`,
+				description: broken,
 				httpCode: status ? String(status) : undefined,
 				itemIndex,
 			},
