@@ -7,3 +7,5 @@ export { AirudderChatbotApi } from './credentials/AirudderChatbotApi.credentials
 export { AirudderChatbot } from './nodes/Airudder/AirudderChatbot.node';
 export { AirudderChatbotTrigger } from './nodes/Airudder/AirudderChatbotTrigger.node';
 export { AirudderCallbackApi } from './credentials/AirudderCallbackApi.credentials';
+export { AirudderPdsApi } from './credentials/AirudderPdsApi.credentials';
+export { AirudderPredictiveDialer } from './nodes/Airudder/AirudderPredictiveDialer.node';

@@ -18,6 +18,7 @@ import * as prettier from 'prettier';
 
 import type { Sandbox } from '../sandbox/server';
 import { ensureN8nRuntime, type N8nInstance, type WorkflowJson } from '../test/support/n8n';
+import { pdsSection } from './pds';
 import {
 	AIRUDDER,
 	APP_KEY,
@@ -235,7 +236,7 @@ async function nodeTimeMs(n8n: N8nInstance, workflowId: string, nodeName: string
 }
 
 /** Parts of the run; `BENCH_ONLY=recording,intake` runs some (the others keep their last figures). */
-const SECTIONS = ['recording', 'tokens', 'contacts', 'intake'] as const;
+const SECTIONS = ['recording', 'tokens', 'contacts', 'intake', 'pds'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(): Section[] {
@@ -637,6 +638,7 @@ async function main(): Promise<void> {
 		if (sections.includes('contacts'))
 			Object.assign(results, await contactsSection(sandbox, n8n, url, token));
 		if (sections.includes('intake')) Object.assign(results, await intakeSection(n8n));
+		if (sections.includes('pds')) Object.assign(results, await pdsSection());
 		results.benchSeconds = Math.round((Date.now() - started) / 1000);
 	} finally {
 		say('stopping n8n and the sandbox');

@@ -2,6 +2,7 @@ import { expireTokens } from './auth';
 import { CALLBACK_EVENTS, callbackExample, fireCallback } from './callbacks';
 import { isObject } from './envelope';
 import { addFault } from './faults';
+import { expirePdsTokens } from './pds';
 import type { SandboxState } from './state';
 import type { Fault } from './types';
 
@@ -75,6 +76,7 @@ const ADMIN: Record<string, AdminHandler> = {
 	},
 	'POST /__sandbox/expire-tokens': ({ state }) => {
 		expireTokens(state);
+		expirePdsTokens(state);
 		return done({ expired: state.tokens.size });
 	},
 	'POST /__sandbox/fire': async (_ctx, body) => {

@@ -1,3 +1,4 @@
+import { PDS_APP_KEY, PDS_APP_SECRET } from './pds';
 import { startSandbox } from './server';
 import type { SandboxOptions } from './types';
 
@@ -69,6 +70,9 @@ async function main(): Promise<void> {
 	console.log(`AIRudder sandbox listening on ${sandbox.url}`);
 	console.log(`  APPKey:    ${opts.appKey ?? 'sandbox-app-key'}`);
 	console.log(`  APPSecret: ${opts.appSecret ?? 'sandbox-app-secret'}`);
+	console.log(
+		`  PDS:       APPKey ${PDS_APP_KEY}, APPSecret ${PDS_APP_SECRET} (Predictive Dialer)`,
+	);
 	console.log(`  AES:       ${opts.aesKey === undefined ? 'off' : `on (key ${opts.aesKey})`}`);
 	console.log(`  Callbacks: ${opts.callbackUrl ?? 'off'}`);
 	console.log(`  Admin:     ${sandbox.url}/__sandbox/state (see sandbox/README.md)`);

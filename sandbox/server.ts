@@ -9,6 +9,7 @@ import { fail, invalid, type JsonReply } from './envelope';
 import { handleChatbot } from './chatbot';
 import { addFault, playFault, takeFault } from './faults';
 import { serveMedia } from './media';
+import { expirePdsTokens, handlePds, resetPds } from './pds';
 import { ROUTES } from './routes';
 import { resolveOptions, type SandboxState } from './state';
 import type { RecordedRequest, Sandbox, SandboxOptions } from './types';
@@ -297,6 +298,7 @@ async function handle(
 		return;
 	}
 	if (handleChatbot(req, res, rawBody, { apiKey: state.opts.chatbotApiKey })) return;
+	if (handlePds(state, req, res, path, rawBody)) return;
 	business(state, { method, path, headers, rawQuery, rawBody }, decoded, res);
 }
 
@@ -337,6 +339,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		state.tokensIssued = 0;
 		state.faults.length = 0;
 		state.requests.length = 0;
+		resetPds(state);
 	};
 	const ctx = { state, reset };
 	const server = http.createServer((req, res) => {
@@ -367,7 +370,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		get tokensIssued() {
 			return state.tokensIssued;
 		},
-		expireTokens: () => expireTokens(state),
+		expireTokens: () => {
+			expireTokens(state);
+			expirePdsTokens(state);
+		},
 		tasks: state.tasks,
 		workflows: state.workflows,
 		setFault: (fault) => addFault(state, fault),

@@ -11,6 +11,7 @@ import got from 'got';
 import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
+import { PDS_APP_KEY, PDS_APP_SECRET } from '../../sandbox/pds';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import {
 	ensureN8nRuntime,
@@ -147,6 +148,13 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 			{
 				...CALLBACK_CREDENTIAL,
 				data: { carriedIn: 'header', headerName: 'X-Callback-Secret', secretValue: 'letmein' },
+			},
+			// examples/pds-campaign.json
+			{
+				id: 'airudderPdsSandboxCred',
+				name: 'AIRudder PDS sandbox',
+				type: 'airudderPdsApi',
+				data: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
 			},
 		]);
 		await n8n.importWorkflow([

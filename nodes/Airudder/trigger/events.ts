@@ -95,7 +95,7 @@ const WORKFLOW_STATUS: PayloadShape = {
 const pdsShape = (type: string): PayloadShape => ({
 	fields: ['type', 'body'],
 	values: { type: [type] },
-	basis: `required list (type, body) with type = ${type}; the schema comes from a third-party consumer, as the reference marks`,
+	basis: `required list (type, body) with type = ${type}: the PDS callback envelope of pds.openapi.yaml (PdsCallbackEnvelope, x-same-as these workflow.openapi.yaml entries); both come from a third-party consumer, as the references mark`,
 });
 const PDS_TASK = pdsShape('TaskStatus');
 const PDS_CONTACT = pdsShape('ContactStatus');
@@ -171,29 +171,32 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 	...lineEvents('infoCheck', 'Info Check', `${DOCS_V2}/api-130920469`),
 	{
 		key: 'workflowPdsTaskStatusChanged',
-		displayName: 'Workflow: Predictive Dialer Task Status Changed',
+		displayName: 'Predictive Dialer: Task Status Changed',
 		group: 'Workflow',
 		file: WORKFLOW,
 		docUrl: `${APIFOX}/api-50408764`,
-		description: 'A predictive dialer (PDS) task changed status (type TaskStatus)',
+		description:
+			'A predictive dialer (PDS) task changed status (type TaskStatus). Sent to the Callback URL of a task (AIRudder Predictive Dialer → Task → Create); body.timestamp is epoch milliseconds, also given as body.timestampIso.',
 		shape: PDS_TASK,
 	},
 	{
 		key: 'workflowPdsContactStatusChanged',
-		displayName: 'Workflow: Predictive Dialer Contact Status Changed',
+		displayName: 'Predictive Dialer: Contact Status Changed',
 		group: 'Workflow',
 		file: WORKFLOW,
 		docUrl: `${APIFOX}/api-50409091`,
-		description: 'A predictive dialer (PDS) contact changed status (type ContactStatus)',
+		description:
+			'A predictive dialer (PDS) contact changed status (type ContactStatus). Sent to the Callback URL of a task (AIRudder Predictive Dialer → Task → Create); body.timestamp is epoch milliseconds, also given as body.timestampIso.',
 		shape: PDS_CONTACT,
 	},
 	{
 		key: 'workflowPdsAgentStatusChanged',
-		displayName: 'Workflow: Predictive Dialer Agent Status Changed',
+		displayName: 'Predictive Dialer: Agent Status Changed',
 		group: 'Workflow',
 		file: WORKFLOW,
 		docUrl: `${APIFOX}/api-50406436`,
-		description: 'A predictive dialer (PDS) agent changed status (type AgentStatus)',
+		description:
+			'A predictive dialer (PDS) agent changed status (type AgentStatus). Sent to the Callback URL of a task (AIRudder Predictive Dialer → Task → Create); body.timestamp is epoch milliseconds, also given as body.timestampIso.',
 		shape: PDS_AGENT,
 	},
 	{

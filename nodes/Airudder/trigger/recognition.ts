@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { withIsoTimes } from '../helpers/pds';
 import { UNKNOWN_EVENT, type AirudderEvent, type PayloadShape } from './events';
 
 /** Value of the Events parameter that selects every recognised event. */
@@ -123,4 +124,26 @@ export function routeCallback(
 	}
 	const filtered = filterReason(body, event, settings);
 	return filtered ? { start: false, reason: filtered } : { start: true, event };
+}
+
+/** The `type` values of AIRudder Predictive Dialer (PDS) callbacks (pds.openapi.yaml PdsCallbackEnvelope). */
+const PDS_CALLBACK_TYPES = ['TaskStatus', 'ContactStatus', 'AgentStatus'];
+
+/**
+ * The output item's JSON for an accepted callback: the body unchanged, except that a PDS callback
+ * (`{type: TaskStatus|ContactStatus|AgentStatus, body}`) whose `body.timestamp` is epoch
+ * milliseconds also gets `body.timestampIso` (UTC ISO 8601). Pure; the input is not mutated.
+ */
+export function callbackOutput(body: IDataObject): IDataObject {
+	const inner = body.body;
+	if (
+		typeof body.type !== 'string' ||
+		!PDS_CALLBACK_TYPES.includes(body.type) ||
+		!inner ||
+		typeof inner !== 'object' ||
+		Array.isArray(inner) ||
+		(inner as IDataObject).timestamp === undefined
+	)
+		return body;
+	return { ...body, body: withIsoTimes(inner as IDataObject, ['timestamp']) };
 }

@@ -21,7 +21,7 @@ import {
 	DEFAULT_MAX_BODY_KB,
 	type CallbackTriggerSpec,
 } from './properties';
-import { ALL_EVENTS, routeCallback, type RoutingSettings } from './recognition';
+import { ALL_EVENTS, callbackOutput, routeCallback, type RoutingSettings } from './recognition';
 
 /**
  * Node-facing glue of the AIRudder triggers: the activation-time settings check and `webhook()`
@@ -247,6 +247,7 @@ export async function handleCallback(
 		else rememberWhenAnswered2xx(this.getResponseObject(), scope, settings.dedupeWindowMs);
 	}
 
-	const json = settings.addEventName ? { ...verdict.body, _event: routing.event } : verdict.body;
+	const body = callbackOutput(verdict.body);
+	const json = settings.addEventName ? { ...body, _event: routing.event } : body;
 	return { webhookResponse: {}, workflowData: [[{ json }]] };
 }

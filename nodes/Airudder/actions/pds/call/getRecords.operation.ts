@@ -1,0 +1,112 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { PDS_RECORD_TIME_FIELDS, withIsoTimes } from '../../../helpers/pds';
+import { PDS_ENDPOINTS, PDS_RECORDS_PAGE_SIZE } from '../../../transport/pds/endpoints';
+import { pdsRequest } from '../../../transport/pds/request';
+import { forOperation, perItem, requiredString, returnAllOrLimit } from '../../shared/operations';
+import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
+import { pdsTaskIdProperty, pdsTimeParameter } from '../common';
+
+/**
+ * Call → Get Records (Predictive Dialer): `POST /service/callcenter/call/predict/querytaskdetail`,
+ * a task's call records paged by `offset` with 200 records a page (the reference client's page
+ * size), until `body.total` records or a short page. Times stay as AIRudder sends them (ISO 8601
+ * with offset) and get a UTC copy `<field>Iso`.
+ * Source: shared/airudder-api/pds.openapi.yaml `pdsQueryTaskDetail` (a production client).
+ */
+export const description = forOperation('call', 'getRecords', [
+	pdsTaskIdProperty,
+	...returnAllOrLimit,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Call ID',
+				name: 'callId',
+				type: 'string',
+				default: '',
+				description:
+					'Only the call with this callid (sent as like [{field: callid, pattern}]; exact or substring match is unknown)',
+			},
+			{
+				displayName: 'Call Start From',
+				name: 'minStartTime',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Only calls starting at or after this time (minstarttime, in the account time zone)',
+			},
+			{
+				displayName: 'Call Start To',
+				name: 'maxStartTime',
+				type: 'dateTime',
+				default: '',
+				description: 'Only calls starting at or before this time (maxstarttime)',
+			},
+			{
+				displayName: 'Include Customer Info',
+				name: 'needCustomerInfo',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether each record carries the contact's fields as customerInfo (needCustomerInfo)",
+			},
+		],
+	},
+	{
+		...accountTimeZoneProperty,
+		description:
+			"Your AIRudder account's time zone: Call Start From / To are sent as wall time in it",
+	},
+]);
+
+/** @returns one item per call record, paired to the item that asked for it. */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await perItem.call(this, items, async (itemIndex) => {
+		const taskId = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const timeZone = accountTimeZone.call(this, itemIndex);
+		const window: IDataObject = {};
+		for (const [name, field, label] of [
+			['options.minStartTime', 'minstarttime', 'Call Start From'],
+			['options.maxStartTime', 'maxstarttime', 'Call Start To'],
+		] as const) {
+			const value = pdsTimeParameter.call(this, name, label, itemIndex, timeZone, false);
+			if (value) window[field] = value;
+		}
+		const callId = String(options.callId ?? '').trim();
+		const records: IDataObject[] = [];
+		for (let offset = 0; records.length < wanted; ) {
+			const limit = Math.min(PDS_RECORDS_PAGE_SIZE, wanted - records.length);
+			const body = (await pdsRequest.call(
+				this,
+				PDS_ENDPOINTS.queryTaskDetail,
+				{
+					taskId,
+					limit,
+					offset,
+					orderBy: 'calltime',
+					needCustomerInfo: options.needCustomerInfo === true,
+					...(callId ? { like: [{ field: 'callid', pattern: callId }] } : {}),
+					...window,
+				},
+				itemIndex,
+			)) as IDataObject;
+			const page = Array.isArray(body.list) ? (body.list as IDataObject[]) : [];
+			for (const record of page) records.push(withIsoTimes(record, PDS_RECORD_TIME_FIELDS));
+			offset += page.length;
+			const total = Number(body.total);
+			if (page.length < limit || (Number.isFinite(total) && offset >= total)) break;
+		}
+		return records.slice(0, wanted);
+	});
+}

@@ -1,0 +1,188 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { pairsToObject } from '../../../helpers/contacts';
+import {
+	encodeCallbackUrl,
+	flatContact,
+	pdsPhoneProblem,
+	pdsScheduleProblem,
+	pdsTaskNameProblem,
+} from '../../../helpers/pds';
+import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
+import { pdsRequest } from '../../../transport/pds/request';
+import { asNodeError, jsonObjectParameter, requiredString } from '../../shared/operations';
+import { accountTimeZone } from '../../shared/timeZone';
+import { pdsInputError, pdsTimeParameter } from '../common';
+import { readDiallingSettings } from './settings.properties';
+
+/**
+ * Task → Create (Predictive Dialer): `POST /service/callcenter/call/predict/createtask`. Every
+ * input item is one contact of `customizeContacts`; all contacts of an execution go into ONE task.
+ * Source: shared/airudder-api/pds.openapi.yaml `pdsCreateTask` (a production client; no doc page).
+ */
+export { description } from './create.properties';
+
+interface Contact {
+	itemIndex: number;
+	contact: IDataObject;
+}
+
+/** One contact per item: the item's fields (or none), the Contact Fields, and `phonenumber`. */
+function readContact(
+	this: IExecuteFunctions,
+	item: INodeExecutionData,
+	itemIndex: number,
+): Contact {
+	const source = this.getNodeParameter('contactSource', itemIndex, 'item') as string;
+	const pairs = this.getNodeParameter('contactFields.field', itemIndex, []) as Array<{
+		name?: string;
+		value?: unknown;
+	}>;
+	const phone = this.getNodeParameter('phoneNumber', itemIndex, '') as unknown;
+	const fields = {
+		...(source === 'item' ? item.json : {}),
+		...pairsToObject(pairs),
+		phonenumber: typeof phone === 'string' ? phone.replace(/[\s-]/g, '') : phone,
+	} as IDataObject;
+	const flat = flatContact(fields);
+	if ('field' in flat) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${itemIndex}: contact field "${flat.field}" is an object or a list; a PDS contact takes only text values`,
+			{ itemIndex, description: 'Map it to a text value, or choose "Only the Fields Below".' },
+		);
+	}
+	const problem = pdsPhoneProblem('phonenumber', flat.contact.phonenumber);
+	if (problem) throw pdsInputError.call(this, problem, itemIndex);
+	return { itemIndex, contact: flat.contact };
+}
+
+/** The task-level body fields (from the first item), validated. */
+function readTask(this: IExecuteFunctions): IDataObject {
+	const taskName = requiredString.call(this, 'taskName', 'Task Name', 0);
+	const nameProblem = pdsTaskNameProblem('taskName', taskName);
+	if (nameProblem) throw pdsInputError.call(this, nameProblem, 0);
+	const timeZone = accountTimeZone.call(this);
+	const startTime = pdsTimeParameter.call(this, 'startTime', 'Start Time', 0, timeZone, true);
+	const autoEndTime = pdsTimeParameter.call(
+		this,
+		'autoEndTime',
+		'Auto End Time',
+		0,
+		timeZone,
+		true,
+	);
+	const scheduleProblem = pdsScheduleProblem(startTime, autoEndTime, timeZone, new Date());
+	if (scheduleProblem) throw pdsInputError.call(this, scheduleProblem, 0);
+	const callbackUrl = String(this.getNodeParameter('callback', 0, '') ?? '').trim();
+	if (callbackUrl && !/^https?:\/\/[^\s]+$/i.test(callbackUrl)) {
+		throw pdsInputError.call(
+			this,
+			{
+				code: 10504,
+				field: 'callback',
+				message: `Callback URL "${callbackUrl}" is not an http(s) URL`,
+			},
+			0,
+		);
+	}
+	return {
+		taskName,
+		startTime,
+		autoEndTime,
+		groupName: requiredString.call(this, 'groupName', 'Skill Group', 0),
+		remark: taskName,
+		callback: callbackUrl ? encodeCallbackUrl(callbackUrl) : '',
+		contactList: [],
+		...readDiallingSettings.call(this, 0, true),
+		...jsonObjectParameter.call(this, 'additionalBodyFields', 'Additional Body Fields', 0),
+	};
+}
+
+/** The phone number an `errorContactList` entry names (its shape is unknown), if any. */
+function rejectedNumber(entry: unknown, numbers: Set<string>): string | undefined {
+	if (typeof entry === 'string') return numbers.has(entry) ? entry : undefined;
+	if (entry && typeof entry === 'object') {
+		for (const value of Object.values(entry as IDataObject)) {
+			if (typeof value === 'string' && numbers.has(value)) return value;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * One output item per contact: `{taskId, taskName, phonenumber, rejected, rejection?}`, plus one
+ * item (paired to every contact) per `errorContactList` entry that names no contact's number.
+ */
+function contactResults(
+	contacts: Contact[],
+	taskName: string,
+	body: IDataObject,
+): INodeExecutionData[] {
+	const numbers = new Set(contacts.map(({ contact }) => String(contact.phonenumber)));
+	const byNumber = new Map<string, unknown[]>();
+	const unmatched: unknown[] = [];
+	for (const entry of (body.errorContactList as unknown[] | undefined) ?? []) {
+		const number = rejectedNumber(entry, numbers);
+		if (number === undefined) unmatched.push(entry);
+		else byNumber.set(number, [...(byNumber.get(number) ?? []), entry]);
+	}
+	const items: INodeExecutionData[] = contacts.map(({ itemIndex, contact }) => {
+		const rejection = byNumber.get(String(contact.phonenumber));
+		return {
+			json: {
+				taskId: body.taskId as string,
+				taskName,
+				phonenumber: contact.phonenumber,
+				rejected: rejection !== undefined,
+				...(rejection ? { rejection: rejection.length === 1 ? rejection[0] : rejection } : {}),
+			} as IDataObject,
+			pairedItem: { item: itemIndex },
+		};
+	});
+	for (const entry of unmatched) {
+		items.push({
+			json: {
+				taskId: body.taskId as string,
+				taskName,
+				rejected: true,
+				rejection: entry,
+			} as IDataObject,
+			pairedItem: contacts.map(({ itemIndex }) => ({ item: itemIndex })),
+		});
+	}
+	return items;
+}
+
+/**
+ * Validates the task and every contact before any request (PDS errors 10509, 10510, 10518, 10620,
+ * 10621 are caught here), then sends one createtask request. Never retried (it would dial twice).
+ *
+ * @returns one item per input item `{taskId, taskName, phonenumber, rejected, rejection?}`.
+ * @throws NodeOperationError naming the item and field on bad input (nothing sent); NodeApiError
+ *   "AIRudder PDS error <code>: …" when AIRudder refuses the task.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const task = readTask.call(this);
+	const contacts = items.map((item, itemIndex) => readContact.call(this, item, itemIndex));
+	try {
+		const body = (await pdsRequest.call(
+			this,
+			PDS_ENDPOINTS.createTask,
+			{ ...task, customizeContacts: contacts.map(({ contact }) => contact) },
+			0,
+		)) as IDataObject;
+		return contactResults(contacts, task.taskName as string, body);
+	} catch (caught) {
+		const error = asNodeError.call(this, caught, 0);
+		if (!this.continueOnFail()) throw error;
+		return contacts.map(({ itemIndex }) => ({
+			json: { taskName: task.taskName, error: error.message },
+			pairedItem: { item: itemIndex },
+		}));
+	}
+}

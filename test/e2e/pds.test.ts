@@ -1,0 +1,138 @@
+/**
+ * The AIRudder Predictive Dialer in a REAL n8n 2.41.1 against the sandbox over real HTTP on
+ * 127.0.0.1: examples/pds-campaign.json creates a task whose callback URL is the workflow's own
+ * AIRudder Trigger; the sandbox dials it and the TaskStatus / ContactStatus / AgentStatus callbacks
+ * arrive at the trigger, one execution each. Also the PDS credential test.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { PDS_APP_KEY, PDS_APP_SECRET } from '../../sandbox/pds';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { ensureN8nRuntime, N8nInstance, nodeOutput, type WorkflowJson } from '../support/n8n';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CREDENTIAL = {
+	id: 'airudderPdsSandboxCred',
+	name: 'AIRudder PDS sandbox',
+	type: 'airudderPdsApi',
+};
+const PREFIX = '/service/callcenter/call/predict';
+
+describe('AIRudder Predictive Dialer in a real n8n 2.41.1', () => {
+	let sandbox: Sandbox;
+	let n8n: N8nInstance;
+	const flow = JSON.parse(
+		readFileSync(path.join(ROOT, 'examples', 'pds-campaign.json'), 'utf8'),
+	) as WorkflowJson;
+	const trigger = flow.nodes.find((node: INode) => node.name === 'PDS Callbacks') as INode;
+	const callbacksOf = async () =>
+		(await n8n.executions()).filter((row) => row.workflowId === flow.id && row.mode === 'webhook');
+
+	beforeAll(async () => {
+		await ensureN8nRuntime();
+		sandbox = await startSandbox({ callbackDelayMs: 20 });
+		n8n = new N8nInstance({ packageDir: ROOT });
+		await n8n.importCredentials([
+			{
+				...CREDENTIAL,
+				data: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
+			},
+		]);
+		// The example's Callback URL is the trigger's Production URL on a default n8n; here n8n has its own port.
+		const callback = n8n.webhookUrl(String(trigger.webhookId), 'airudder');
+		flow.nodes = flow.nodes.map((node: INode) =>
+			node.name === 'Create Task'
+				? { ...node, parameters: { ...node.parameters, callback } }
+				: node,
+		);
+		await n8n.importWorkflow(flow);
+		await n8n.publishWorkflow(String(flow.id));
+		await n8n.start();
+		await n8n.login();
+	}, 20 * 60_000);
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await sandbox?.close();
+	}, 60_000);
+
+	test('the campaign creates one task for 3 contacts and its status callbacks start the trigger', async () => {
+		const result = await n8n.execute(String(flow.id));
+		expect(result.data.resultData.error).toBeUndefined();
+		const created = nodeOutput(result, 'Create Task');
+		expect(created.map((c) => [c.phonenumber, c.rejected])).toEqual([
+			['+6281234567801', false],
+			['+6281234567802', false],
+			['+6281234567810', false],
+		]);
+		const taskId = String(created[0].taskId);
+		const [create] = sandbox.requests.filter((r) => r.path === `${PREFIX}/createtask`);
+		const body = create.body as IDataObject;
+		expect(Buffer.from(String(body.callback), 'base64').toString('utf8')).toBe(
+			n8n.webhookUrl(String(trigger.webhookId), 'airudder'),
+		);
+		expect((body.customizeContacts as IDataObject[])[0]).toEqual({
+			phonenumber: '+6281234567801',
+			account_id: 'A-1001',
+			nama_customer: 'Ayu',
+			dpd: '5',
+		});
+
+		// Running, 2 answered contacts × (CALLING, ANSWERED, TALKRESULT, HANGUP), 1 unanswered
+		// × (CALLING, RINGING, HANGUP), Finished: 13 callbacks, 13 executions.
+		const deadline = Date.now() + 60_000;
+		let rows = await callbacksOf();
+		while (
+			(rows.length < 13 || rows.some((r) => r.status === 'new' || r.status === 'running')) &&
+			Date.now() < deadline
+		) {
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			rows = await callbacksOf();
+		}
+		expect(rows).toHaveLength(13);
+		expect(rows.every((row) => row.status === 'success')).toBe(true);
+		const items = await Promise.all(
+			rows.map(async (row) => nodeOutput(await n8n.executionRun(row.id), 'PDS Callbacks')[0]),
+		);
+		const events = items.map((item) => item._event);
+		expect(events.filter((e) => e === 'workflowPdsTaskStatusChanged')).toHaveLength(2);
+		expect(events.filter((e) => e === 'workflowPdsAgentStatusChanged')).toHaveLength(2);
+		expect(events.filter((e) => e === 'workflowPdsContactStatusChanged')).toHaveLength(9);
+		const agent = items.find((item) => item.type === 'AgentStatus')!;
+		const inner = agent.body as IDataObject;
+		expect(inner).toMatchObject({ taskId, State: 'TALKRESULT', agentName: expect.any(String) });
+		expect(inner.timestampIso).toBe(new Date(Number(inner.timestamp)).toISOString());
+		// the filter of the example keeps the talk results only
+		const talk = await Promise.all(
+			rows.map(async (row) => {
+				const run = await n8n.executionRun(row.id);
+				return run.data.resultData.runData['Talk Results']?.[0]?.data?.main[0]?.length ?? 0;
+			}),
+		);
+		expect(talk.reduce((a, b) => a + b, 0)).toBe(2);
+	}, 180_000);
+
+	test('the credential test signs in form-encoded and reports a wrong secret without showing it', async () => {
+		const test = (data: IDataObject) =>
+			n8n.rest<{ data: { status: string; message: string } }>('POST', '/credentials/test', {
+				credentials: { ...CREDENTIAL, data },
+			});
+		const good = await test({
+			appKey: PDS_APP_KEY,
+			appSecret: PDS_APP_SECRET,
+			baseUrl: sandbox.url,
+		});
+		expect(good.data).toMatchObject({ status: 'OK' });
+		const bad = await test({
+			appKey: PDS_APP_KEY,
+			appSecret: 'not-the-pds-secret-7',
+			baseUrl: sandbox.url,
+		});
+		expect(bad.data.status).toBe('Error');
+		expect(bad.data.message).toMatch(/AIRudder PDS refused the APPKey\/APPSecret .*HTTP 401/);
+		expect(bad.data.message).not.toContain('not-the-pds-secret-7');
+	}, 60_000);
+});
