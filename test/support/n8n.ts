@@ -352,8 +352,19 @@ export class N8nInstance {
 		}
 	}
 
-	/** Logs in as {@link OWNER} over REST and keeps the `n8n-auth` cookie for {@link rest}. */
+	/**
+	 * Logs in as {@link OWNER} over REST and keeps the `n8n-auth` cookie for {@link rest}. n8n 1.x
+	 * knows no N8N_INSTANCE_OWNER_* variables: there the owner is set up first (`/rest/owner/setup`,
+	 * refused once an owner exists).
+	 */
 	async login(): Promise<void> {
+		if (this.line === 1) {
+			await got.post(`${this.baseUrl}/rest/owner/setup`, {
+				json: { ...OWNER, firstName: 'E2e', lastName: 'Owner' },
+				throwHttpErrors: false,
+				retry: { limit: 0 },
+			});
+		}
 		const res = await got.post(`${this.baseUrl}/rest/login`, {
 			json: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
 			retry: 0,
@@ -376,6 +387,17 @@ export class N8nInstance {
 			headers: { cookie: this.cookie },
 			responseType: 'json',
 			retry: 0,
+		});
+		return res.body;
+	}
+
+	/** GETs a server path outside `/rest` (e.g. `/types/nodes.json`) as the owner; parsed JSON. */
+	async getJson<T = unknown>(urlPath: string): Promise<T> {
+		if (!this.cookie) await this.login();
+		const res = await got<T>(`${this.baseUrl}${urlPath}`, {
+			headers: { cookie: this.cookie },
+			responseType: 'json',
+			retry: { limit: 0 },
 		});
 		return res.body;
 	}
@@ -549,8 +571,9 @@ export class N8nInstance {
 				N8N_TEMPLATES_ENABLED: 'false',
 				N8N_PERSONALIZATION_ENABLED: 'false',
 				N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-				// no calls to api.n8n.io (MCP server registry, vetted community-node list)
-				N8N_DISABLED_MODULES: 'mcp-registry',
+				// no calls to api.n8n.io (MCP server registry, vetted community-node list); n8n 1.x has
+				// no mcp-registry module and refuses to start with an unknown one disabled
+				N8N_DISABLED_MODULES: this.line === 2 ? 'mcp-registry' : undefined,
 				N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 				N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
