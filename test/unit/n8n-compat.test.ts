@@ -37,7 +37,9 @@ describe.each([
 	['../../nodes/Airudder/AirudderChatbotTrigger.node', 'AirudderChatbotTrigger'],
 ])('%s on an n8n-workflow without the webhook field helpers', (file, className) => {
 	it('loads and declares the same webhook templates as with the helpers', () => {
-		const current = new (jest.requireActual<Record<string, new () => INodeType>>(file)[className])();
+		const current = new (jest.requireActual<Record<string, new () => INodeType>>(file)[
+			className
+		])();
 		const old = loadWithOldWorkflow(file, className);
 		const [webhook] = old.description.webhooks!;
 		expect(strings(webhook)).toEqual(strings(current.description.webhooks![0]));
