@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 /**
  * AIRudder Chatbot API credential (WhatsApp / WABA chatbot endpoints under `/api/v1/`).
@@ -11,13 +17,14 @@ import type { IAuthenticateGeneric, ICredentialType, INodeProperties, Icon } fro
  * it could not be read). Every documented example sends it EMPTY (curl `--header 'X-AIRudder-Sign;'`),
  * so it is a plain configurable value here, empty by default, sent as it is on every request.
  *
- * No `test` request: every chatbot endpoint with a known path either sends a WhatsApp message
- * (template/send, huawei/message) or reads one real conversation (session/messages needs a call_id);
- * the harmless reads (Query available WABA accounts, Get company information) have no known path.
+ * Credential test: one authenticated read, the documented message list (`POST
+ * /api/v1/session/messages`, https://api-docs.airudder.com/api-196358697, the read the Chatbot
+ * node's Message → Get Many uses) for an empty `call_id` and `size` 1. It sends no message to
+ * anyone; a refused API key fails it with AIRudder's HTTP error. (The harmless reads, Query
+ * available WABA accounts and Get company information, have no documented path.)
  *
  * Doc: https://apifox.com/apidoc/docs-site/1780479/doc-3647884 (Chatbot English doc page)
  */
-// eslint-disable-next-line @n8n/community-nodes/credential-test-required -- no documented chatbot endpoint is a harmless read (see above); a test would message a real WhatsApp user or call an invented path
 export class AirudderChatbotApi implements ICredentialType {
 	name = 'airudderChatbotApi';
 
@@ -73,6 +80,17 @@ export class AirudderChatbotApi implements ICredentialType {
 				'X-AIRudder-Sign-Key': '={{$credentials.apiKey}}',
 				'X-AIRudder-Sign': '={{$credentials.signSecret}}',
 			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api/v1/session/messages',
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: { call_id: '', last_msg_id: '', size: 1 },
+			json: true,
 		},
 	};
 }

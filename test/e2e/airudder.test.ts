@@ -353,6 +353,20 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 			expect(bad.data.message).not.toContain('not-the-secret-9Q7');
 		}, 60_000);
 
+		test('the Chatbot credential test reads the message list and refuses a wrong key', async () => {
+			const test = (apiKey: string) =>
+				n8n.rest<{ data: { status: string; message: string } }>('POST', '/credentials/test', {
+					credentials: { ...CHATBOT_CREDENTIAL, data: { apiKey, baseUrl: sandbox.url } },
+				});
+			sandbox.clearRequests();
+			expect((await test(DEFAULT_CHATBOT_API_KEY)).data.status).toBe('OK');
+			const bad = await test('wrong-key-7Zq');
+			expect(bad.data.status).toBe('Error');
+			expect(bad.data.message).not.toContain('wrong-key-7Zq');
+			const sent = new Set(sandbox.requests.map((r) => `${r.method} ${r.path}`));
+			expect([...sent]).toEqual(['POST /api/v1/session/messages']);
+		}, 60_000);
+
 		test('the trigger answers 200 {} as JSON and emits the callback as one item', async () => {
 			const answer = await sandbox.fireCallback(hookUrl(), 'workflowWabaMessageStatusChanged');
 			expect(answer).toEqual({ status: 200, body: '{}' });

@@ -1,6 +1,6 @@
 /**
- * Drives a real n8n 2.41.1 (installed by scripts/n8n-runtime.sh, run on Node 24) from jest e2e
- * tests and the demo: CLI import/publish/execute, `n8n start` with webhooks, REST as the owner,
+ * Drives a real n8n (installed by scripts/n8n-runtime.sh, run on Node 24) from jest e2e tests and
+ * the demo: line 2 = n8n 2.41.1 (the default), line 1 = n8n 1.123.81 (see {@link N8nLine}): CLI import/publish/execute, `n8n start` with webhooks, REST as the owner,
  * and reads of the execution table. Every process it starts gets its own process group and is
  * killed by `stop()` (and, as a last resort, when the calling process exits).
  *
@@ -26,8 +26,20 @@ import type {
 const execFileAsync = promisify(execFile);
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
+/**
+ * The n8n lines the package is tested on: 2 = n8n 2.41.1, 1 = n8n 1.123.81 (the newest 1.x).
+ * What differs for the tests: 1.x activates workflows with `update:workflow --active=true` (no
+ * `publish:workflow`) and activates them at start-up without a `workflow_publication_outbox`.
+ */
+export type N8nLine = 1 | 2;
+
+/** The n8n version each line installs (as pinned in scripts/n8n-runtime.sh). */
+export const N8N_VERSIONS: Record<N8nLine, string> = { 2: '2.41.1', 1: '1.123.81' };
+
 /** Paths of the installed runtime, as printed by scripts/n8n-runtime.sh. */
 export interface N8nRuntime {
+	/** The n8n line (see {@link N8nLine}). */
+	line: N8nLine;
 	/** The Node 24 binary. */
 	node: string;
 	/** n8n's bin script; run it as `spawn(node, [n8n, ...args])`. */
@@ -72,6 +84,8 @@ export interface ExecutionRow {
 
 /** Options of {@link N8nInstance}. */
 export interface N8nInstanceOptions {
+	/** The n8n line to run (default 2: n8n 2.41.1). */
+	line?: N8nLine;
 	/**
 	 * Folder(s) with compiled `*.node.js` / `*.credentials.js` files (N8N_CUSTOM_EXTENSIONS).
 	 * Each is copied to a temp folder with no `node_modules` above it, so the nodes use n8n's own
@@ -96,16 +110,18 @@ export interface N8nInstanceOptions {
 	keepWorkDir?: boolean;
 }
 
-let runtimePromise: Promise<N8nRuntime> | undefined;
+const runtimePromises = new Map<N8nLine, Promise<N8nRuntime>>();
 
 /**
- * Installs Node 24 + n8n into the tool cache if needed (scripts/n8n-runtime.sh; minutes when
- * cold, instant when cached) and returns their paths. Memoised per process; progress goes to
- * stderr.
+ * Installs Node 24 + the n8n of `line` (default 2: n8n 2.41.1) into the tool cache if needed
+ * (scripts/n8n-runtime.sh; minutes when cold, instant when cached) and returns their paths.
+ * Memoised per process and line; progress goes to stderr.
  */
-export function ensureN8nRuntime(): Promise<N8nRuntime> {
-	runtimePromise ??= new Promise<N8nRuntime>((resolve, reject) => {
-		const child = spawn('bash', [path.join(REPO_ROOT, 'scripts/n8n-runtime.sh')], {
+export function ensureN8nRuntime(line: N8nLine = 2): Promise<N8nRuntime> {
+	const known = runtimePromises.get(line);
+	if (known) return known;
+	const promise = new Promise<N8nRuntime>((resolve, reject) => {
+		const child = spawn('bash', [path.join(REPO_ROOT, 'scripts/n8n-runtime.sh'), String(line)], {
 			stdio: ['ignore', 'pipe', 'inherit'],
 		});
 		let stdout = '';
@@ -116,13 +132,14 @@ export function ensureN8nRuntime(): Promise<N8nRuntime> {
 			const node = value('NODE24');
 			const n8n = value('N8N_BIN');
 			if (code !== 0 || !node || !n8n) {
-				reject(new Error(`scripts/n8n-runtime.sh failed (exit ${code}):\n${stdout}`));
+				reject(new Error(`scripts/n8n-runtime.sh ${line} failed (exit ${code}):\n${stdout}`));
 			} else {
-				resolve({ node, n8n });
+				resolve({ line, node, n8n });
 			}
 		});
 	});
-	return runtimePromise;
+	runtimePromises.set(line, promise);
+	return promise;
 }
 
 /** Returns the `json` of the items one node emitted in a run (first run, first output by default). */
@@ -240,16 +257,26 @@ export class N8nInstance {
 		await this.cli(['import:workflow', `--input=${this.writeInput('workflow', wf)}`]);
 	}
 
+	/** The n8n line this instance runs (see {@link N8nLine}). */
+	get line(): N8nLine {
+		return this.options.line ?? 2;
+	}
+
 	/**
-	 * Publishes (activates) a workflow with `n8n publish:workflow`. Do it before `start()`: the
-	 * server activates published workflows at start-up and does not see later CLI publications.
+	 * Publishes (activates) a workflow with `n8n publish:workflow` (n8n 1.x: `update:workflow
+	 * --active=true`). Do it before `start()`: the server activates published workflows at
+	 * start-up and does not see later CLI publications.
 	 */
 	async publishWorkflow(id: string): Promise<void> {
 		if (this.server)
 			throw new Error(
 				`publish workflow ${id} before start(): the running server would not activate it`,
 			);
-		await this.cli(['publish:workflow', `--id=${id}`]);
+		await this.cli(
+			this.line === 1
+				? ['update:workflow', `--id=${id}`, '--active=true']
+				: ['publish:workflow', `--id=${id}`],
+		);
 	}
 
 	/**
@@ -293,11 +320,12 @@ export class N8nInstance {
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (this.server) throw new Error('n8n is already started');
 		const { env } = await this.prepare();
-		const [{ lastId }] = fs.existsSync(this.dbFile)
-			? await this.query<{ lastId: number }>(
-					'SELECT COALESCE(MAX(id), 0) AS lastId FROM workflow_publication_outbox',
-				)
-			: [{ lastId: 0 }];
+		const [{ lastId }] =
+			this.line === 2 && fs.existsSync(this.dbFile)
+				? await this.query<{ lastId: number }>(
+						'SELECT COALESCE(MAX(id), 0) AS lastId FROM workflow_publication_outbox',
+					)
+				: [{ lastId: 0 }];
 		const fd = fs.openSync(this.logFile, 'a');
 		fs.writeSync(fd, '--- n8n start\n');
 		this.server = await this.spawnN8n(['start'], env, ['ignore', fd, fd]);
@@ -319,13 +347,24 @@ export class N8nInstance {
 			})
 				.then((res) => res.statusCode === 200)
 				.catch(() => false);
-			if (ready && (await this.publicationsDone(lastId))) return;
+			if (ready && (await this.activationsDone(lastId))) return;
 			await sleep(300);
 		}
 	}
 
-	/** Logs in as {@link OWNER} over REST and keeps the `n8n-auth` cookie for {@link rest}. */
+	/**
+	 * Logs in as {@link OWNER} over REST and keeps the `n8n-auth` cookie for {@link rest}. n8n 1.x
+	 * knows no N8N_INSTANCE_OWNER_* variables: there the owner is set up first (`/rest/owner/setup`,
+	 * refused once an owner exists).
+	 */
 	async login(): Promise<void> {
+		if (this.line === 1) {
+			await got.post(`${this.baseUrl}/rest/owner/setup`, {
+				json: { ...OWNER, firstName: 'E2e', lastName: 'Owner' },
+				throwHttpErrors: false,
+				retry: { limit: 0 },
+			});
+		}
 		const res = await got.post(`${this.baseUrl}/rest/login`, {
 			json: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
 			retry: 0,
@@ -348,6 +387,17 @@ export class N8nInstance {
 			headers: { cookie: this.cookie },
 			responseType: 'json',
 			retry: 0,
+		});
+		return res.body;
+	}
+
+	/** GETs a server path outside `/rest` (e.g. `/types/nodes.json`) as the owner; parsed JSON. */
+	async getJson<T = unknown>(urlPath: string): Promise<T> {
+		if (!this.cookie) await this.login();
+		const res = await got<T>(`${this.baseUrl}${urlPath}`, {
+			headers: { cookie: this.cookie },
+			responseType: 'json',
+			retry: { limit: 0 },
 		});
 		return res.body;
 	}
@@ -490,7 +540,7 @@ export class N8nInstance {
 	/** Resolves the runtime, ports, owner password hash and the environment of every n8n process. */
 	private prepare(): Promise<{ runtime: N8nRuntime; env: NodeJS.ProcessEnv }> {
 		this.prepared ??= (async () => {
-			const runtime = await ensureN8nRuntime();
+			const runtime = await ensureN8nRuntime(this.line);
 			this.port = this.options.port ?? (await freePort());
 			const brokerPort = this.options.brokerPort ?? (await freePort());
 			const bcrypt = this.n8nRequire(runtime)('bcryptjs') as {
@@ -521,8 +571,9 @@ export class N8nInstance {
 				N8N_TEMPLATES_ENABLED: 'false',
 				N8N_PERSONALIZATION_ENABLED: 'false',
 				N8N_DYNAMIC_BANNERS_ENABLED: 'false',
-				// no calls to api.n8n.io (MCP server registry, vetted community-node list)
-				N8N_DISABLED_MODULES: 'mcp-registry',
+				// no calls to api.n8n.io (MCP server registry, vetted community-node list); n8n 1.x has
+				// no mcp-registry module and refuses to start with an unknown one disabled
+				N8N_DISABLED_MODULES: this.line === 2 ? 'mcp-registry' : undefined,
 				N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 				N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 				N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
@@ -532,6 +583,21 @@ export class N8nInstance {
 			return { runtime, env };
 		})();
 		return this.prepared;
+	}
+
+	/**
+	 * Whether the server has activated every published workflow: n8n 2.x through its publication
+	 * outbox ({@link publicationsDone}); n8n 1.x activates them all after `/healthz/readiness`
+	 * turns 200 and then prints "Editor is now accessible via", or logs "Issue on initial workflow
+	 * activation try of <workflow>" for one it could not activate (thrown here).
+	 */
+	private async activationsDone(afterOutboxId: number): Promise<boolean> {
+		if (this.line === 2) return await this.publicationsDone(afterOutboxId);
+		const log = this.logs().slice(this.logs().lastIndexOf('--- n8n start'));
+		const failed = log.match(/Issue on initial workflow activation try of .*/);
+		if (failed)
+			throw new Error(`n8n could not activate a workflow: ${failed[0]}\n${this.logTail()}`);
+		return log.includes('Editor is now accessible via');
 	}
 
 	/**
