@@ -55,6 +55,15 @@ export class AirudderChatbotApi implements ICredentialType {
 			description:
 				'AIRudder chatbot API address (the chatbot paths /api/v1/... are added to it). Change it only for a private deployment or the local sandbox (e.g. http://127.0.0.1:8787).',
 		},
+		{
+			displayName: 'Concurrent Reads',
+			name: 'readConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 5,
+			description:
+				"How many input items' reads (Message → Get Many) are sent at once. The first goes alone. Writes are always sent one at a time.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

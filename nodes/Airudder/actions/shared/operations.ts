@@ -55,26 +55,66 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: 
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
+/** Options of {@link perItemData} / {@link perItem}. */
+export interface PerItemOptions {
+	/**
+	 * How many items' handlers may run at once: 1 (the default) runs them one after the other.
+	 * Give more only for reads (never for writes): see {@link perItemData}. Read it from the
+	 * credential with {@link readConcurrency}.
+	 */
+	concurrency?: number;
+}
+
 /**
- * Runs `handle` for each item and collects the output items it returns. With "Continue On Fail"
- * an item's error becomes `{ error }` on its own output item; otherwise the first error stops the
- * node (errors already carry the item index).
+ * Runs `handle` for each item and collects the output items it returns, in input order (each
+ * handler pairs its own items). With "Continue On Fail" an item's error becomes `{ error }` on its
+ * own output item; otherwise the first error stops the node (errors already carry the item index).
+ *
+ * With `options.concurrency` N > 1 (reads only), items run one at a time until one succeeds, then up
+ * to N at once. The first request of a run thus goes alone: when the stored token is missing or
+ * expired, that one request signs in (n8n's `preAuthentication`) and the others reuse the token
+ * instead of each signing in. A token that expires mid-run makes each request in flight refresh it
+ * once inside n8n's `httpRequestWithAuthentication`: at most N sign-ins. Without "Continue On
+ * Fail", the first error stops new items from starting; once the items in flight have settled, the
+ * error of the lowest failed item is thrown.
  */
 export async function perItemData(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	handle: (itemIndex: number) => Promise<INodeExecutionData[]>,
+	options: PerItemOptions = {},
 ): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const results: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
+	const failures = new Map<number, unknown>();
+	let next = 0;
+	/** Runs one item; false when it failed. */
+	const run = async (itemIndex: number): Promise<boolean> => {
 		try {
-			output.push(...(await handle(itemIndex)));
+			results[itemIndex] = await handle(itemIndex);
+			return true;
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
-			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+			if (!this.continueOnFail()) failures.set(itemIndex, error);
+			else
+				results[itemIndex] = [
+					{ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } },
+				];
+			return false;
 		}
+	};
+	// one at a time until an item succeeds (so the credential's token is fresh)
+	while (next < items.length && failures.size === 0) {
+		if (await run(next++)) break;
 	}
-	return output;
+	const worker = async () => {
+		while (next < items.length && failures.size === 0) await run(next++);
+	};
+	const workers = Math.min(Math.max(1, Math.floor(options.concurrency ?? 1)), items.length - next);
+	await Promise.all(Array.from({ length: Math.max(0, workers) }, worker));
+	if (failures.size) {
+		const itemIndex = Math.min(...failures.keys());
+		throw asNodeError.call(this, failures.get(itemIndex), itemIndex);
+	}
+	return results.flat();
 }
 
 /** `perItemData` for handlers that return JSON only: each object becomes an item paired to its input. */
@@ -82,14 +122,63 @@ export async function perItem(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	handle: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	options: PerItemOptions = {},
 ): Promise<INodeExecutionData[]> {
-	return await perItemData.call(this, items, async (itemIndex) => {
-		const result = await handle(itemIndex);
-		return (Array.isArray(result) ? result : [result]).map((json) => ({
-			json,
-			pairedItem: { item: itemIndex },
-		}));
-	});
+	return await perItemData.call(
+		this,
+		items,
+		async (itemIndex) => {
+			const result = await handle(itemIndex);
+			return (Array.isArray(result) ? result : [result]).map((json) => ({
+				json,
+				pairedItem: { item: itemIndex },
+			}));
+		},
+		options,
+	);
+}
+
+/**
+ * {@link perItem} for reads: up to `concurrency` items at once, the first alone (see
+ * {@link perItemData}); output order, pairing and per-item errors as with `perItem`. Usage:
+ * `perItemConcurrent.call(this, items, await readConcurrency.call(this, CREDENTIAL_TYPE), handle)`.
+ */
+export async function perItemConcurrent(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	concurrency: number,
+	handle: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): Promise<INodeExecutionData[]> {
+	return await perItem.call(this, items, handle, { concurrency });
+}
+
+/** {@link perItemData} for reads, up to `concurrency` items at once: see {@link perItemConcurrent}. */
+export async function perItemDataConcurrent(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	concurrency: number,
+	handle: (itemIndex: number) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	return await perItemData.call(this, items, handle, { concurrency });
+}
+
+/** Default of the credentials' "Concurrent Reads" (`readConcurrency`; chosen by measurement: bench/README.md). */
+export const DEFAULT_READ_CONCURRENCY = 5;
+/** Upper bound of "Concurrent Reads". */
+export const MAX_READ_CONCURRENCY = 20;
+
+/**
+ * The "Concurrent Reads" (`readConcurrency`) of the node's credential of `credentialType`: how many
+ * items' reads {@link perItemData} may send at once. DEFAULT_READ_CONCURRENCY when unset (a
+ * credential saved before the field existed), capped at MAX_READ_CONCURRENCY.
+ */
+export async function readConcurrency(
+	this: IExecuteFunctions,
+	credentialType: string,
+): Promise<number> {
+	const credentials = await this.getCredentials(credentialType);
+	const value = Math.floor(Number(credentials.readConcurrency));
+	return value >= 1 ? Math.min(value, MAX_READ_CONCURRENCY) : DEFAULT_READ_CONCURRENCY;
 }
 
 /** Reads a required string parameter of an item, trimmed; throws naming the item and field. */
