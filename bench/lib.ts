@@ -31,12 +31,16 @@ export function say(text: string): void {
 export const credentialRef = (id: string) => ({ airudderApi: { id, name: id } });
 
 /** `airudderApi` credentials (one per id) pointing at the sandbox, as `n8n import:credentials` takes them. */
-export function airudderCredentials(sandbox: Sandbox, ids: string[]): object[] {
+export function airudderCredentials(
+	sandbox: Sandbox,
+	ids: string[],
+	extra: Record<string, IDataObject> = {},
+): object[] {
 	return ids.map((id) => ({
 		id,
 		name: id,
 		type: 'airudderApi',
-		data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url },
+		data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url, ...extra[id] },
 	}));
 }
 
@@ -102,6 +106,8 @@ export function webhookFlow(id: string, nodes: INode[], immediate = false): Work
 /** Starts the sandbox and an n8n with this package (dist/ must be built) and the given credentials/workflows. */
 export async function startStack(options: {
 	credentialIds: string[];
+	/** More data of some of those credentials, by id (e.g. `{ readConcurrency: 1 }`). */
+	credentialData?: Record<string, IDataObject>;
 	/** The workflows to import, built once the sandbox URL is known. */
 	workflows: (sandbox: Sandbox) => WorkflowJson[];
 	publish: string[];
@@ -114,7 +120,9 @@ export async function startStack(options: {
 		await sandbox.close();
 	};
 	try {
-		await n8n.importCredentials(airudderCredentials(sandbox, options.credentialIds));
+		await n8n.importCredentials(
+			airudderCredentials(sandbox, options.credentialIds, options.credentialData),
+		);
 		await n8n.importWorkflow(options.workflows(sandbox));
 		for (const id of options.publish) await n8n.publishWorkflow(id);
 		await n8n.start();

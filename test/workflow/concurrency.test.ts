@@ -375,7 +375,7 @@ describe('Task → Create with expression-mapped contact fields', () => {
 				contacts(3),
 			),
 		);
-		expect(result.error?.message).toMatch(/No Such Node/);
+		expect(result.error?.message).toMatch(/No Such Node|Referenced node/);
 		expect(env.sandbox.requests.filter((r) => r.path === '/service/cloud/v2/task')).toHaveLength(0);
 	});
 });

@@ -286,6 +286,8 @@ export function itemParameterReader(
 		const field = match[1] ?? match[3];
 		return (item) => item.json[field];
 	}
+	const resolve = raw === undefined ? undefined : parameterResolver.call(this, name, raw);
+	if (resolve) return (_item, itemIndex) => resolve(itemIndex);
 	return (_item, itemIndex) => this.getNodeParameter(name, itemIndex, '');
 }
 
@@ -306,6 +308,69 @@ export function customApiPath(this: IExecuteFunctions, itemIndex: number, hint =
 	return path;
 }
 
+/** `cleanupParameterData` of n8n-core for one value: Luxon DateTimes held by an object become strings. */
+function cleanupValue(value: unknown, inObject: boolean): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (inObject && (value as { isLuxonDateTime?: unknown }).isLuxonDateTime === true)
+		return String(value);
+	if (Array.isArray(value)) value.forEach((entry) => cleanupValue(entry, false));
+	else
+		for (const [key, entry] of Object.entries(value as IDataObject)) {
+			const cleaned = cleanupValue(entry, true);
+			if (cleaned !== entry) (value as IDataObject)[key] = cleaned as IDataObject[string];
+		}
+	return value;
+}
+
+/**
+ * A per-item resolver of a raw parameter value that holds expressions, giving what
+ * `getNodeParameter(name, itemIndex)` gives for parameters without `validateType` (none of ours has
+ * one): constants are copied, each expression (`"=..."`) is evaluated by n8n for the item through
+ * `evaluateExpression` (the same engine, data proxy and sandbox), and Luxon DateTimes inside
+ * objects become strings as n8n-core's `cleanupParameterData` makes them. What it skips is
+ * n8n's walk, copy and schema check of the whole parameter on every item.
+ * @returns `(itemIndex) => value`, or undefined for a value that reads `$parameter` (its sibling
+ *   parameters are only known to getNodeParameter): the caller then uses getNodeParameter.
+ * @throws per item n8n's ExpressionError, its context naming the parameter.
+ */
+function parameterResolver(
+	this: IExecuteFunctions,
+	name: string,
+	raw: unknown,
+): ((itemIndex: number) => unknown) | undefined {
+	if (JSON.stringify(raw).includes('$parameter')) return undefined;
+	const compile = (value: unknown, inObject: boolean): ((itemIndex: number) => unknown) => {
+		if (typeof value === 'string' && value.startsWith('=')) {
+			const expression = value.slice(1);
+			return (itemIndex) => {
+				try {
+					return cleanupValue(this.evaluateExpression(expression, itemIndex), inObject);
+				} catch (error) {
+					const context = (error as { context?: IDataObject }).context;
+					if (context) context.parameter = name;
+					throw error;
+				}
+			};
+		}
+		if (Array.isArray(value)) {
+			const entries = value.map((entry) => compile(entry, false));
+			return (itemIndex) => entries.map((entry) => entry(itemIndex));
+		}
+		if (value !== null && typeof value === 'object') {
+			const entries = Object.entries(value).map(
+				([key, entry]) => [key, compile(entry, true)] as const,
+			);
+			return (itemIndex) => {
+				const result: IDataObject = {};
+				for (const [key, entry] of entries) result[key] = entry(itemIndex) as IDataObject[string];
+				return result;
+			};
+		}
+		return () => value;
+	};
+	return compile(raw, false);
+}
+
 /** Whether a raw parameter value, or anything nested in it, is an n8n expression (`"=..."`). */
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -319,8 +384,9 @@ function holdsExpression(value: unknown): boolean {
  * no expression anywhere (`name` may be a dot path such as `additionalContactFields.field`) is the
  * same for every item, so it is resolved once, through `getNodeParameter` at item 0, and that value
  * is handed to every item: callers must not mutate it. Otherwise each call resolves the item's own
- * value. n8n's per-item resolution of a collection costs tens of µs, which a 10,000-contact list
- * pays 10,000 times.
+ * value through {@link parameterResolver}: only the expressions in it are evaluated, each once per
+ * item, as n8n's Set node pays. n8n's per-item resolution of a whole collection costs tens of µs
+ * more, which a 10,000-contact list pays 10,000 times.
  * @returns `(itemIndex) => value`, `fallback` where the parameter is unset.
  */
 export function perItemParameter(
@@ -331,7 +397,10 @@ export function perItemParameter(
 	let raw: unknown = this.getNode().parameters;
 	for (const key of name.split('.')) raw = (raw as IDataObject | undefined)?.[key];
 	if (holdsExpression(raw)) {
-		return (itemIndex) => this.getNodeParameter(name, itemIndex, fallback as never);
+		return (
+			parameterResolver.call(this, name, raw) ??
+			((itemIndex) => this.getNodeParameter(name, itemIndex, fallback as never))
+		);
 	}
 	const value = this.getNodeParameter(name, 0, fallback as never);
 	return () => value;
