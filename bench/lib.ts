@@ -125,7 +125,7 @@ export async function startStack(options: {
 		);
 		await n8n.importWorkflow(options.workflows(sandbox));
 		for (const id of options.publish) await n8n.publishWorkflow(id);
-		await n8n.start();
+		await n8n.start(300_000); // a loaded machine can take minutes
 		return { sandbox, n8n, pid: serverPid(n8n.workDir), stop };
 	} catch (error) {
 		await stop();

@@ -348,6 +348,7 @@ function parameterResolver(
 				} catch (error) {
 					const context = (error as { context?: IDataObject }).context;
 					if (context) context.parameter = name;
+					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- n8n's own ExpressionError, passed on as getNodeParameter does
 					throw error;
 				}
 			};
