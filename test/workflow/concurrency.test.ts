@@ -204,7 +204,7 @@ describe('reads at several items at once (Concurrent Reads)', () => {
 		env.harness.setCredentials('airudderApi', { ...stored, sessionToken: '' });
 		const issued = env.sandbox.tokensIssued;
 		const events = env.harness.credentialEvents.length;
-		env.sandbox.setFault({ method: 'GET', path: DETAIL, delayMs: 60, times: 6 });
+		env.sandbox.setFault({ method: 'GET', path: DETAIL, delayMs: 150, times: 6 });
 		const ids = Array.from({ length: 6 }, (_, i) => taskIds[i % 3]);
 		const { result, max } = await maxInFlight(env.sandbox, DETAIL, () =>
 			env.harness.run(
