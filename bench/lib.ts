@@ -210,7 +210,16 @@ export async function runFlow(
 	url: string,
 	body: unknown = {},
 ): Promise<{ json: IDataObject; ms: number }> {
-	const res = await post(url, body);
+	let res = await post(url, body);
+	// n8n on a loaded machine: its sqlite ping times out and it refuses webhooks for a moment
+	for (
+		let retry = 0;
+		retry < 5 && res.status === 503 && res.body.includes('Database is not ready');
+		retry++
+	) {
+		await sleep(2000);
+		res = await post(url, body);
+	}
 	if (res.status !== 200)
 		throw new Error(`${url} answered ${res.status}: ${res.body.slice(0, 500)}`);
 	return { json: res.body ? (JSON.parse(res.body) as IDataObject) : {}, ms: res.ms };
