@@ -29,12 +29,16 @@ export function say(text: string): void {
 export const credentialRef = (id: string) => ({ airudderApi: { id, name: id } });
 
 /** `airudderApi` credentials (one per id) pointing at the sandbox, as `n8n import:credentials` takes them. */
-export function airudderCredentials(sandbox: Sandbox, ids: string[]): object[] {
+export function airudderCredentials(
+	sandbox: Sandbox,
+	ids: string[],
+	extra: Record<string, IDataObject> = {},
+): object[] {
 	return ids.map((id) => ({
 		id,
 		name: id,
 		type: 'airudderApi',
-		data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url },
+		data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url, ...extra[id] },
 	}));
 }
 
@@ -100,6 +104,8 @@ export function webhookFlow(id: string, nodes: INode[], immediate = false): Work
 /** Starts the sandbox and an n8n with this package (dist/ must be built) and the given credentials/workflows. */
 export async function startStack(options: {
 	credentialIds: string[];
+	/** More data of some of those credentials, by id (e.g. `{ readConcurrency: 1 }`). */
+	credentialData?: Record<string, IDataObject>;
 	/** The workflows to import, built once the sandbox URL is known. */
 	workflows: (sandbox: Sandbox) => WorkflowJson[];
 	publish: string[];
@@ -112,10 +118,12 @@ export async function startStack(options: {
 		await sandbox.close();
 	};
 	try {
-		await n8n.importCredentials(airudderCredentials(sandbox, options.credentialIds));
+		await n8n.importCredentials(
+			airudderCredentials(sandbox, options.credentialIds, options.credentialData),
+		);
 		await n8n.importWorkflow(options.workflows(sandbox));
 		for (const id of options.publish) await n8n.publishWorkflow(id);
-		await n8n.start();
+		await n8n.start(300_000); // a loaded machine can take minutes
 		return { sandbox, n8n, pid: serverPid(n8n.workDir), stop };
 	} catch (error) {
 		await stop();
@@ -200,7 +208,16 @@ export async function runFlow(
 	url: string,
 	body: unknown = {},
 ): Promise<{ json: IDataObject; ms: number }> {
-	const res = await post(url, body);
+	let res = await post(url, body);
+	// n8n on a loaded machine: its sqlite ping times out and it refuses webhooks for a moment
+	for (
+		let retry = 0;
+		retry < 5 && res.status === 503 && res.body.includes('Database is not ready');
+		retry++
+	) {
+		await sleep(2000);
+		res = await post(url, body);
+	}
 	if (res.status !== 200)
 		throw new Error(`${url} answered ${res.status}: ${res.body.slice(0, 500)}`);
 	return { json: res.body ? (JSON.parse(res.body) as IDataObject) : {}, ms: res.ms };

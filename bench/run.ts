@@ -45,6 +45,15 @@ import {
 	writeResults,
 } from './lib';
 import { taskCreateParameters, TASK_CREATE_FIELDS } from '../test/support/task-parameters';
+import { DEFAULT_READ_CONCURRENCY } from '../nodes/Airudder/actions/shared/operations';
+import {
+	CONCURRENCY_SWEEP,
+	concurrencySection,
+	EXPRESSION_RATIO_LIMIT,
+	expressionsSection,
+	expressionWorkflows,
+	sweepCredentialId,
+} from './expressions';
 
 const CONTACTS = 10_000;
 const GET_ITEMS = 100;
@@ -169,6 +178,8 @@ function workflows(sandbox: Sandbox): WorkflowJson[] {
 		]),
 		// trigger intake: n8n's plain Webhook node answering at once
 		webhookFlow('bench-intake-webhook', [], true),
+		// expression-mapped contacts vs the Set node; the Concurrent Reads sweep (bench/expressions.ts)
+		...expressionWorkflows(webhookFlow, items),
 	];
 }
 
@@ -236,7 +247,7 @@ async function nodeTimeMs(n8n: N8nInstance, workflowId: string, nodeName: string
 }
 
 /** Parts of the run; `BENCH_ONLY=recording,intake` runs some (the others keep their last figures). */
-const SECTIONS = ['recording', 'tokens', 'contacts', 'intake', 'pds'] as const;
+const SECTIONS = ['recording', 'tokens', 'contacts', 'expressions', 'intake', 'pds'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(): Section[] {
@@ -323,6 +334,7 @@ async function tokensSection(
 		httpRequestPerItemLoginTokenExchangesPer1000Ops: naiveTokens.exchanges,
 		tokenExchangeRatioHttpRequestVsOurs: round(httpTokens.exchanges / oursTokens.exchanges, 1),
 		wallMsFor1000GetsOurs: oursTokens.ms,
+		readConcurrencyOurs: DEFAULT_READ_CONCURRENCY,
 		wallMsFor1000GetsHttpRequest: httpTokens.ms,
 	};
 }
@@ -606,7 +618,10 @@ async function main(): Promise<void> {
 		`starting the sandbox and n8n (package installed as a community package); sections: ${sections.join(', ')}`,
 	);
 	const stack = await startStack({
-		credentialIds: ['benchCred', 'benchTokenCred'],
+		credentialIds: ['benchCred', 'benchTokenCred', ...CONCURRENCY_SWEEP.map(sweepCredentialId)],
+		credentialData: Object.fromEntries(
+			CONCURRENCY_SWEEP.map((c) => [sweepCredentialId(c), { readConcurrency: c }]),
+		),
 		workflows: (sandbox) => [...workflows(sandbox), triggerFlow, chargebeeFlow],
 		publish: [
 			...workflows({ url: 'http://unused' } as Sandbox).map((wf) => wf.id),
@@ -634,9 +649,15 @@ async function main(): Promise<void> {
 		if (sections.includes('tokens')) {
 			const taskId = await createTaskDirect(sandbox, token, 'bench-detail-target', 3);
 			Object.assign(results, await tokensSection(sandbox, url, taskId));
+			Object.assign(results, await concurrencySection(url, taskId, GET_EXECUTIONS));
 		}
 		if (sections.includes('contacts'))
 			Object.assign(results, await contactsSection(sandbox, n8n, url, token));
+		if (sections.includes('expressions'))
+			Object.assign(
+				results,
+				await expressionsSection(sandbox, url, (id, name) => nodeTimeMs(n8n, id, name)),
+			);
 		if (sections.includes('intake')) Object.assign(results, await intakeSection(n8n));
 		if (sections.includes('pds')) Object.assign(results, await pdsSection());
 		results.benchSeconds = Math.round((Date.now() - started) / 1000);
@@ -673,6 +694,17 @@ function benchFailures(r: IDataObject): string[] {
 	if (r.lazyTriggerIsolatesPerCallback !== 0)
 		failures.push(
 			`the AIRudder Trigger made a lazy-acquiring n8n build ${String(r.lazyTriggerIsolatesPerCallback)} isolates per callback, expected 0`,
+		);
+	if (
+		r.expressionContactsRatioVsSetNode !== undefined &&
+		!(Number(r.expressionContactsRatioVsSetNode) <= EXPRESSION_RATIO_LIMIT)
+	)
+		failures.push(
+			`Task → Create with an expression-mapped field takes ${String(r.expressionContactsRatioVsSetNode)} × the Set node's time (limit ${EXPRESSION_RATIO_LIMIT})`,
+		);
+	if (Number(r.wallMsFor1000GetsOurs) > Number(r.wallMsFor1000GetsHttpRequest))
+		failures.push(
+			`1,000 Task → Get took ${String(r.wallMsFor1000GetsOurs)} ms, the HTTP Request node ${String(r.wallMsFor1000GetsHttpRequest)} ms`,
 		);
 	for (const field of ['intakeFailures', 'lazyIntakeFailures'])
 		if (Number(r[field]) > 0) failures.push(`${String(r[field])} ${field}`);
@@ -760,11 +792,26 @@ function resultsTable(r: IDataObject): string {
 			r.tokenExchangeRatioHttpRequestVsOurs,
 		),
 		row(
-			'wall time of those 1,000 Task → Get (ms)',
+			`wall time of those 1,000 Task → Get (ms; Concurrent Reads ${String(r.readConcurrencyOurs ?? 1)})`,
 			r.wallMsFor1000GetsOurs,
 			`${String(r.wallMsFor1000GetsHttpRequest)} (login once per execution)`,
 			round(Number(r.wallMsFor1000GetsHttpRequest) / Number(r.wallMsFor1000GetsOurs), 2),
 		),
+		...(r.wallMsFor1000GetsAtConcurrency1 !== undefined
+			? [
+					row(
+						'the same 1,000 Task → Get by Concurrent Reads (ms)',
+						CONCURRENCY_SWEEP.map(
+							(c) => `${c}: ${String(r[`wallMsFor1000GetsAtConcurrency${c}`])}`,
+						).join('; '),
+						`${String(r.wallMsFor1000GetsHttpRequest)} (HTTP Request)`,
+						CONCURRENCY_SWEEP.map(
+							(c) =>
+								`${c}: ${round(Number(r.wallMsFor1000GetsHttpRequest) / Number(r[`wallMsFor1000GetsAtConcurrency${c}`]), 2)}`,
+						).join('; '),
+					),
+				]
+			: []),
 		row(
 			'requests for a 10,000-contact task',
 			r.requestsFor10000Contacts,
@@ -783,6 +830,16 @@ function resultsTable(r: IDataObject): string {
 			`${String(r.jsonStringifyMicrosPerItem)} (JSON.stringify of the contact)`,
 			`ours = ${String(r.overheadRatioVsJsonStringify)} × stringify`,
 		),
+		...(r.expressionContactsRatioVsSetNode !== undefined
+			? [
+					row(
+						`${String(r.expressionContacts)} contacts, one contact field = \`${String(r.expressionUsed)}\`: node time (ms, median of ${String(r.expressionRounds)})`,
+						`${String(r.taskCreateNodeMsWithExpression)} (Task → Create; ${String(r.taskCreateNodeMsWithoutExpression)} without the expression)`,
+						`${String(r.setNodeMsWithExpression)} (Set node, same expression)`,
+						`ours ÷ Set = ${String(r.expressionContactsRatioVsSetNode)} (limit ${EXPRESSION_RATIO_LIMIT})`,
+					),
+				]
+			: []),
 		row(
 			'callback intake (per s, concurrency 20)',
 			r.triggerIntakePerSecond,

@@ -76,6 +76,15 @@ export class AirudderApi implements ICredentialType {
 				'How long one request to AIRudder (the sign-in included) may take before it is given up. Reads that time out are retried (at most 3 attempts); a creation that times out is reported as possibly done, never retried.',
 		},
 		{
+			displayName: 'Concurrent Reads',
+			name: 'readConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 5,
+			description:
+				"How many input items' reads (Task → Get, workflow reads, recordings) are sent at once. The first goes alone, so that an expired token is refreshed once. Writes are always sent one at a time.",
+		},
+		{
 			displayName: 'Encrypt Requests (AES)',
 			name: 'encrypt',
 			type: 'boolean',

@@ -71,6 +71,15 @@ export class AirudderChatbotApi implements ICredentialType {
 			description:
 				'How long one request to AIRudder may take before it is given up. Reads that time out are retried (at most 3 attempts); a message send that times out is reported, never sent again.',
 		},
+		{
+			displayName: 'Concurrent Reads',
+			name: 'readConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 5,
+			description:
+				"How many input items' reads (Message → Get Many) are sent at once. The first goes alone. Writes are always sent one at a time.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -55,26 +55,66 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: 
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
+/** Options of {@link perItemData} / {@link perItem}. */
+export interface PerItemOptions {
+	/**
+	 * How many items' handlers may run at once: 1 (the default) runs them one after the other.
+	 * Give more only for reads (never for writes): see {@link perItemData}. Read it from the
+	 * credential with {@link readConcurrency}.
+	 */
+	concurrency?: number;
+}
+
 /**
- * Runs `handle` for each item and collects the output items it returns. With "Continue On Fail"
- * an item's error becomes `{ error }` on its own output item; otherwise the first error stops the
- * node (errors already carry the item index).
+ * Runs `handle` for each item and collects the output items it returns, in input order (each
+ * handler pairs its own items). With "Continue On Fail" an item's error becomes `{ error }` on its
+ * own output item; otherwise the first error stops the node (errors already carry the item index).
+ *
+ * With `options.concurrency` N > 1 (reads only), items run one at a time until one succeeds, then up
+ * to N at once. The first request of a run thus goes alone: when the stored token is missing or
+ * expired, that one request signs in (n8n's `preAuthentication`) and the others reuse the token
+ * instead of each signing in. A token that expires mid-run makes each request in flight refresh it
+ * once inside n8n's `httpRequestWithAuthentication`: at most N sign-ins. Without "Continue On
+ * Fail", the first error stops new items from starting; once the items in flight have settled, the
+ * error of the lowest failed item is thrown.
  */
 export async function perItemData(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	handle: (itemIndex: number) => Promise<INodeExecutionData[]>,
+	options: PerItemOptions = {},
 ): Promise<INodeExecutionData[]> {
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const results: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
+	const failures = new Map<number, unknown>();
+	let next = 0;
+	/** Runs one item; false when it failed. */
+	const run = async (itemIndex: number): Promise<boolean> => {
 		try {
-			output.push(...(await handle(itemIndex)));
+			results[itemIndex] = await handle(itemIndex);
+			return true;
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
-			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+			if (!this.continueOnFail()) failures.set(itemIndex, error);
+			else
+				results[itemIndex] = [
+					{ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } },
+				];
+			return false;
 		}
+	};
+	// one at a time until an item succeeds (so the credential's token is fresh)
+	while (next < items.length && failures.size === 0) {
+		if (await run(next++)) break;
 	}
-	return output;
+	const worker = async () => {
+		while (next < items.length && failures.size === 0) await run(next++);
+	};
+	const workers = Math.min(Math.max(1, Math.floor(options.concurrency ?? 1)), items.length - next);
+	await Promise.all(Array.from({ length: Math.max(0, workers) }, worker));
+	if (failures.size) {
+		const itemIndex = Math.min(...failures.keys());
+		throw asNodeError.call(this, failures.get(itemIndex), itemIndex);
+	}
+	return results.flat();
 }
 
 /** `perItemData` for handlers that return JSON only: each object becomes an item paired to its input. */
@@ -82,14 +122,63 @@ export async function perItem(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	handle: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	options: PerItemOptions = {},
 ): Promise<INodeExecutionData[]> {
-	return await perItemData.call(this, items, async (itemIndex) => {
-		const result = await handle(itemIndex);
-		return (Array.isArray(result) ? result : [result]).map((json) => ({
-			json,
-			pairedItem: { item: itemIndex },
-		}));
-	});
+	return await perItemData.call(
+		this,
+		items,
+		async (itemIndex) => {
+			const result = await handle(itemIndex);
+			return (Array.isArray(result) ? result : [result]).map((json) => ({
+				json,
+				pairedItem: { item: itemIndex },
+			}));
+		},
+		options,
+	);
+}
+
+/**
+ * {@link perItem} for reads: up to `concurrency` items at once, the first alone (see
+ * {@link perItemData}); output order, pairing and per-item errors as with `perItem`. Usage:
+ * `perItemConcurrent.call(this, items, await readConcurrency.call(this, CREDENTIAL_TYPE), handle)`.
+ */
+export async function perItemConcurrent(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	concurrency: number,
+	handle: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+): Promise<INodeExecutionData[]> {
+	return await perItem.call(this, items, handle, { concurrency });
+}
+
+/** {@link perItemData} for reads, up to `concurrency` items at once: see {@link perItemConcurrent}. */
+export async function perItemDataConcurrent(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	concurrency: number,
+	handle: (itemIndex: number) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	return await perItemData.call(this, items, handle, { concurrency });
+}
+
+/** Default of the credentials' "Concurrent Reads" (`readConcurrency`; chosen by measurement: bench/README.md). */
+export const DEFAULT_READ_CONCURRENCY = 5;
+/** Upper bound of "Concurrent Reads". */
+export const MAX_READ_CONCURRENCY = 20;
+
+/**
+ * The "Concurrent Reads" (`readConcurrency`) of the node's credential of `credentialType`: how many
+ * items' reads {@link perItemData} may send at once. DEFAULT_READ_CONCURRENCY when unset (a
+ * credential saved before the field existed), capped at MAX_READ_CONCURRENCY.
+ */
+export async function readConcurrency(
+	this: IExecuteFunctions,
+	credentialType: string,
+): Promise<number> {
+	const credentials = await this.getCredentials(credentialType);
+	const value = Math.floor(Number(credentials.readConcurrency));
+	return value >= 1 ? Math.min(value, MAX_READ_CONCURRENCY) : DEFAULT_READ_CONCURRENCY;
 }
 
 /** Reads a required string parameter of an item, trimmed; throws naming the item and field. */
@@ -210,7 +299,73 @@ export function itemParameterReader(
 		const field = match[1] ?? match[3];
 		return (item) => item.json[field];
 	}
+	const resolve = raw === undefined ? undefined : parameterResolver.call(this, name, raw);
+	if (resolve) return (_item, itemIndex) => resolve(itemIndex);
 	return (_item, itemIndex) => this.getNodeParameter(name, itemIndex, '');
+}
+
+/** `cleanupParameterData` of n8n-core for one value: Luxon DateTimes held by an object become strings. */
+function cleanupValue(value: unknown, inObject: boolean): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (inObject && (value as { isLuxonDateTime?: unknown }).isLuxonDateTime === true)
+		return String(value);
+	if (Array.isArray(value)) value.forEach((entry) => cleanupValue(entry, false));
+	else
+		for (const [key, entry] of Object.entries(value as IDataObject)) {
+			const cleaned = cleanupValue(entry, true);
+			if (cleaned !== entry) (value as IDataObject)[key] = cleaned as IDataObject[string];
+		}
+	return value;
+}
+
+/**
+ * A per-item resolver of a raw parameter value that holds expressions, giving what
+ * `getNodeParameter(name, itemIndex)` gives for parameters without `validateType` (none of ours has
+ * one): constants are copied, each expression (`"=..."`) is evaluated by n8n for the item through
+ * `evaluateExpression` (the same engine, data proxy and sandbox), and Luxon DateTimes inside
+ * objects become strings as n8n-core's `cleanupParameterData` makes them. What it skips is
+ * n8n's walk, copy and schema check of the whole parameter on every item.
+ * @returns `(itemIndex) => value`, or undefined for a value that reads `$parameter` (its sibling
+ *   parameters are only known to getNodeParameter): the caller then uses getNodeParameter.
+ * @throws per item n8n's ExpressionError, its context naming the parameter.
+ */
+function parameterResolver(
+	this: IExecuteFunctions,
+	name: string,
+	raw: unknown,
+): ((itemIndex: number) => unknown) | undefined {
+	if (JSON.stringify(raw).includes('$parameter')) return undefined;
+	const compile = (value: unknown, inObject: boolean): ((itemIndex: number) => unknown) => {
+		if (typeof value === 'string' && value.startsWith('=')) {
+			const expression = value.slice(1);
+			return (itemIndex) => {
+				try {
+					return cleanupValue(this.evaluateExpression(expression, itemIndex), inObject);
+				} catch (error) {
+					const context = (error as { context?: IDataObject }).context;
+					if (context) context.parameter = name;
+					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- n8n's own ExpressionError, passed on as getNodeParameter does
+					throw error;
+				}
+			};
+		}
+		if (Array.isArray(value)) {
+			const entries = value.map((entry) => compile(entry, false));
+			return (itemIndex) => entries.map((entry) => entry(itemIndex));
+		}
+		if (value !== null && typeof value === 'object') {
+			const entries = Object.entries(value).map(
+				([key, entry]) => [key, compile(entry, true)] as const,
+			);
+			return (itemIndex) => {
+				const result: IDataObject = {};
+				for (const [key, entry] of entries) result[key] = entry(itemIndex) as IDataObject[string];
+				return result;
+			};
+		}
+		return () => value;
+	};
+	return compile(raw, false);
 }
 
 /** Whether a raw parameter value, or anything nested in it, is an n8n expression (`"=..."`). */
@@ -226,8 +381,9 @@ function holdsExpression(value: unknown): boolean {
  * no expression anywhere (`name` may be a dot path such as `additionalContactFields.field`) is the
  * same for every item, so it is resolved once, through `getNodeParameter` at item 0, and that value
  * is handed to every item: callers must not mutate it. Otherwise each call resolves the item's own
- * value. n8n's per-item resolution of a collection costs tens of µs, which a 10,000-contact list
- * pays 10,000 times.
+ * value through {@link parameterResolver}: only the expressions in it are evaluated, each once per
+ * item, as n8n's Set node pays. n8n's per-item resolution of a whole collection costs tens of µs
+ * more, which a 10,000-contact list pays 10,000 times.
  * @returns `(itemIndex) => value`, `fallback` where the parameter is unset.
  */
 export function perItemParameter(
@@ -238,7 +394,10 @@ export function perItemParameter(
 	let raw: unknown = this.getNode().parameters;
 	for (const key of name.split('.')) raw = (raw as IDataObject | undefined)?.[key];
 	if (holdsExpression(raw)) {
-		return (itemIndex) => this.getNodeParameter(name, itemIndex, fallback as never);
+		return (
+			parameterResolver.call(this, name, raw) ??
+			((itemIndex) => this.getNodeParameter(name, itemIndex, fallback as never))
+		);
 	}
 	const value = this.getNodeParameter(name, 0, fallback as never);
 	return () => value;

@@ -5,10 +5,16 @@ import {
 	additionalBodyFields,
 	additionalBodyFieldsProperty,
 	forOperation,
-	perItem,
+	jsonObjectParameter,
+	perItemConcurrent,
+	readConcurrency,
 	requiredString,
 } from '../../shared/operations';
-import { airudderChatbotRequest, CHATBOT_ENDPOINTS } from '../../../transport/chatbot/request';
+import {
+	airudderChatbotRequest,
+	CHATBOT_CREDENTIAL_TYPE,
+	CHATBOT_ENDPOINTS,
+} from '../../../transport/chatbot/request';
 
 /**
  * Message → Get Many: "Query message list", `POST /api/v1/session/messages` with
@@ -66,7 +72,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await perItem.call(this, items, async (itemIndex) => {
+	const concurrency = await readConcurrency.call(this, CHATBOT_CREDENTIAL_TYPE);
+	return await perItemConcurrent.call(this, items, concurrency, async (itemIndex) => {
 		const type = this.getNodeParameter('messageListType', itemIndex, '') as string;
 		const size = this.getNodeParameter('size', itemIndex, 20) as number;
 		if (!Number.isInteger(size)) {

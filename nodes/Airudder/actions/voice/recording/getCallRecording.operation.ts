@@ -1,8 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { airudderApiFetch } from '../../../transport/voice/request';
+import { airudderApiFetch, CREDENTIAL_TYPE } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
-import { forOperation, perItemData, requiredString } from '../../shared/operations';
+import {
+	forOperation,
+	perItemDataConcurrent,
+	readConcurrency,
+	requiredString,
+} from '../../shared/operations';
 import { taskIdProperty } from '../task/taskId';
 import { downloadProperties, recordingItems } from './download';
 
@@ -31,7 +36,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await perItemData.call(this, items, async (itemIndex) => {
+	const concurrency = await readConcurrency.call(this, CREDENTIAL_TYPE);
+	return await perItemDataConcurrent.call(this, items, concurrency, async (itemIndex) => {
 		const query = {
 			TaskID: requiredString.call(this, 'taskId', 'Task ID', itemIndex),
 			Callee: requiredString.call(this, 'callee', 'Callee', itemIndex),

@@ -1,8 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { airudderApiRequest } from '../../../transport/voice/request';
+import { airudderApiRequest, CREDENTIAL_TYPE } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
-import { forOperation, perItem, requiredString } from '../../shared/operations';
+import {
+	forOperation,
+	perItemConcurrent,
+	readConcurrency,
+	requiredString,
+} from '../../shared/operations';
 import { taskIdProperty } from './taskId';
 
 /**
@@ -17,7 +22,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await perItem.call(this, items, async (itemIndex) => {
+	const concurrency = await readConcurrency.call(this, CREDENTIAL_TYPE);
+	return await perItemConcurrent.call(this, items, concurrency, async (itemIndex) => {
 		const TaskID = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
 		const response = await airudderApiRequest.call(this, ENDPOINTS.getTaskDetail, {
 			qs: { TaskID },

@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { compact } from '../../../helpers/contacts';
 import { formatWithOffset, parseDateTime } from '../../../helpers/time';
-import { airudderApiRequest } from '../../../transport/voice/request';
+import { airudderApiRequest, CREDENTIAL_TYPE } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
-import { forOperation, perItem } from '../../shared/operations';
+import { forOperation, perItemConcurrent, readConcurrency } from '../../shared/operations';
 import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
 
 /**
@@ -56,7 +56,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await perItem.call(this, items, async (itemIndex) => {
+	const concurrency = await readConcurrency.call(this, CREDENTIAL_TYPE);
+	return await perItemConcurrent.call(this, items, concurrency, async (itemIndex) => {
 		const zone = accountTimeZone.call(this, itemIndex);
 		const time = (name: string, field: string) => {
 			const raw = String(this.getNodeParameter(name, itemIndex, '') ?? '');

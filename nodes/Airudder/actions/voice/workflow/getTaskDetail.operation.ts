@@ -1,8 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { airudderApiRequest } from '../../../transport/voice/request';
+import { airudderApiRequest, CREDENTIAL_TYPE } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
-import { forOperation, jsonObjectParameter, perItem } from '../../shared/operations';
+import {
+	forOperation,
+	jsonObjectParameter,
+	perItemConcurrent,
+	readConcurrency,
+} from '../../shared/operations';
 
 /**
  * Workflow → Get Outbound Task Details: "Obtain the Outbound Task Details of Workflow",
@@ -27,7 +32,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await perItem.call(this, items, async (itemIndex) => {
+	const concurrency = await readConcurrency.call(this, CREDENTIAL_TYPE);
+	return await perItemConcurrent.call(this, items, concurrency, async (itemIndex) => {
 		const body = jsonObjectParameter.call(this, 'body', 'Body (JSON)', itemIndex);
 		return (await airudderApiRequest.call(this, ENDPOINTS.getWorkflowTaskDetail, {
 			body,
