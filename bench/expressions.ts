@@ -9,17 +9,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox/server';
 import type { WorkflowJson } from '../test/support/n8n';
-import {
-	AIRUDDER,
-	codeNode,
-	credentialRef,
-	median,
-	node,
-	ROBOT_ID,
-	round,
-	runFlow,
-	say,
-} from './lib';
+import { AIRUDDER, codeNode, credentialRef, median, node, round, runFlow, say } from './lib';
+import { ROBOT_ID } from '../test/support/task-parameters';
 
 /** Items of the expression comparison (the 25,000-contact case: three tasks of ≤ 10,000). */
 export const EXPRESSION_CONTACTS = 25_000;

@@ -5,7 +5,6 @@ import {
 	additionalBodyFields,
 	additionalBodyFieldsProperty,
 	forOperation,
-	jsonObjectParameter,
 	perItemConcurrent,
 	readConcurrency,
 	requiredString,
