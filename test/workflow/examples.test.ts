@@ -3,24 +3,41 @@
  * harness) runs the file as it is against the sandbox over real HTTP, and each node's output is
  * checked against EXPECTATIONS below. Examples are discovered from the folder: a new
  * examples/<name>.json fails this test until it has an entry here (and an entry without its file
- * fails too). Trigger-only examples get their callback posted to the trigger's webhook() through
- * the harness. test/e2e/airudder.test.ts also imports and runs them in a real n8n.
+ * fails too). Manual Trigger parts are executed; an AIRudder Trigger gets the sandbox callbacks
+ * of its entry posted to its webhook() through the harness, each one it passes on running the
+ * nodes after it as one webhook execution. test/e2e/airudder.test.ts also imports and runs them
+ * in a real n8n.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { IDataObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AirudderApi } from '../../credentials/AirudderApi.credentials';
 import { AirudderChatbotApi } from '../../credentials/AirudderChatbotApi.credentials';
+import { AirudderPdsApi } from '../../credentials/AirudderPdsApi.credentials';
 import { Airudder } from '../../nodes/Airudder/Airudder.node';
 import { AirudderChatbot } from '../../nodes/Airudder/AirudderChatbot.node';
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
+import { AirudderPredictiveDialer } from '../../nodes/Airudder/AirudderPredictiveDialer.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
 import { callbackExample } from '../../sandbox/callbacks';
+import { PDS_APP_KEY, PDS_APP_SECRET, PDS_PREFIX } from '../../sandbox/pds';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { CodeStandIn } from '../fixtures/harness/CodeStandIn.node';
-import { MANUAL_TRIGGER_TYPE, WorkflowHarness, type HarnessWorkflow } from '../support/workflow';
+import {
+	MANUAL_TRIGGER_TYPE,
+	WorkflowHarness,
+	type HarnessRunResult,
+	type HarnessWorkflow,
+} from '../support/workflow';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const FILES = readdirSync(EXAMPLES)
@@ -37,25 +54,76 @@ const HEX32 = expect.stringMatching(/^[0-9a-f]{32}$/);
 /** `demo-{{ $now.toFormat('yyyyLLdd-HHmmss') }}` and the like. */
 const stamped = (prefix: string) => expect.stringMatching(new RegExp(`^${prefix}-\\d{8}-\\d{6}$`));
 
+/** The trigger nodes callbacks are posted to. */
+const TRIGGER_TYPES = [
+	'n8n-nodes-airudder.airudderTrigger',
+	'n8n-nodes-airudder.airudderChatbotTrigger',
+];
+/** The token exchanges (cloud and PDS), left out of `requests`. */
+const SIGN_INS = ['/service/cloud/auth', `${PDS_PREFIX}auth`];
+
 /** What one example must do. */
 interface ExampleExpectation {
 	/**
-	 * Trigger-only examples: the sandbox callback (sandbox/callbacks.ts) posted to the trigger
-	 * node, as AIRudder would. Manual-trigger examples leave it out and are executed.
+	 * Examples with an AIRudder Trigger: the sandbox callbacks (sandbox/callbacks.ts) posted to the
+	 * trigger node one by one, as AIRudder would (after the Manual Trigger part, if any).
 	 */
-	callback?: string;
+	callbacks?: string[];
 	/**
-	 * Every node's output items (json), in order: each item must match (toMatchObject) and the
-	 * counts must be equal. Every node of the example needs an entry.
+	 * Every node's output items (json), in order, over all executions (the manual run, then one
+	 * webhook execution per callback): each item must match (toMatchObject) and the counts must be
+	 * equal. Every node of the example needs an entry.
 	 */
 	nodes: Record<string, IDataObject[]>;
-	/** The requests the sandbox must receive, in order (the token exchange aside). */
+	/** The requests the sandbox must receive, in order (the token exchanges aside). */
 	requests: string[];
+	/** Where the example's values matter: the body (toMatchObject) of the request `METHOD path`. */
+	bodies?: Record<string, IDataObject>;
 }
+
+/**
+ * Test-only stand-in for n8n's Filter node (`n8n-nodes-base.filter`; the package does not depend
+ * on n8n-nodes-base): keeps the items whose `conditions` pass. n8n itself evaluates them: n8n-core
+ * reads a `filter` parameter with `extractValue` through n8n-workflow's executeFilter, as the real
+ * node does (expressions, operators, case and type validation included).
+ */
+class FilterStandIn implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Filter (test stand-in)',
+		name: 'filter',
+		group: ['transform'],
+		version: [1, 2],
+		description: 'Keeps the items that match the conditions',
+		defaults: { name: 'Filter' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {} },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const kept: INodeExecutionData[] = [];
+		this.getInputData().forEach((item, index) => {
+			const pass = this.getNodeParameter('conditions', index, false, { extractValue: true });
+			if (pass === true) kept.push({ json: item.json, pairedItem: { item: index } });
+		});
+		return [kept];
+	}
+}
+
+const PDS_EXAMPLE = load('pds-campaign.json');
+/** The Production URL of the example's AIRudder Trigger (n8n's default host), as its notes say. */
+const PDS_CALLBACK_URL = `http://localhost:5678/webhook/${
+	PDS_EXAMPLE.nodes.find((n) => n.name === 'PDS Callbacks')?.webhookId
+}/airudder`;
+/** The catalogue payload of a PDS event as the trigger outputs it. */
+const pdsEvent = (event: string) => ({ ...callbackExample(event).body, _event: event });
 
 const EXPECTATIONS: Record<string, ExampleExpectation> = {
 	'callback-trigger.json': {
-		callback: 'workflowWabaMessageStatusChanged',
+		callbacks: ['workflowWabaMessageStatusChanged'],
 		nodes: {
 			'AIRudder Trigger': [
 				{
@@ -80,6 +148,53 @@ const EXPECTATIONS: Record<string, ExampleExpectation> = {
 		},
 		// Different variables (the names): one request per receiver.
 		requests: ['POST /api/v1/template/send', 'POST /api/v1/template/send'],
+	},
+	'pds-campaign.json': {
+		callbacks: [
+			'workflowPdsTaskStatusChanged',
+			'workflowPdsContactStatusChanged',
+			'workflowPdsAgentStatusChanged',
+		],
+		nodes: {
+			'Start campaign': [{}],
+			Contacts: [
+				{ phonenumber: '+6281234567801', account_id: 'A-1001', nama_customer: 'Ayu', dpd: 5 },
+				{ phonenumber: '+6281234567802', account_id: 'A-1002', nama_customer: 'Budi', dpd: 12 },
+				{ phonenumber: '+6281234567810', account_id: 'A-1003', nama_customer: 'Citra', dpd: 30 },
+			],
+			'Create Task': ['+6281234567801', '+6281234567802', '+6281234567810'].map((phonenumber) => ({
+				taskId: HEX32,
+				taskName: expect.stringMatching(/^campaign_\d{8}_\d{6}$/),
+				phonenumber,
+				rejected: false,
+			})),
+			// one webhook execution per callback; the filter keeps the agent's talk result only
+			'PDS Callbacks': [
+				pdsEvent('workflowPdsTaskStatusChanged'),
+				pdsEvent('workflowPdsContactStatusChanged'),
+				pdsEvent('workflowPdsAgentStatusChanged'),
+			],
+			'Talk Results': [pdsEvent('workflowPdsAgentStatusChanged')],
+		},
+		requests: [`POST ${PDS_PREFIX}createtask`],
+		bodies: {
+			[`POST ${PDS_PREFIX}createtask`]: {
+				groupName: 'Group_Sandbox',
+				// the trigger beside is the task's callback (base64, as the PDS takes it)
+				callback: Buffer.from(PDS_CALLBACK_URL).toString('base64'),
+				restTimes: [{ start: '12:00:00', end: '13:00:00' }],
+				customizeContacts: [
+					{ phonenumber: '+6281234567801', account_id: 'A-1001', nama_customer: 'Ayu', dpd: '5' },
+					{ phonenumber: '+6281234567802', account_id: 'A-1002', nama_customer: 'Budi', dpd: '12' },
+					{
+						phonenumber: '+6281234567810',
+						account_id: 'A-1003',
+						nama_customer: 'Citra',
+						dpd: '30',
+					},
+				],
+			},
+		},
 	},
 	'task-create.json': {
 		nodes: {
@@ -140,12 +255,15 @@ describe('examples/*.json as workflow tests (n8n-core against the sandbox)', () 
 				'n8n-nodes-airudder.airudderChatbot': new AirudderChatbot(),
 				'n8n-nodes-airudder.airudderTrigger': new AirudderTrigger(),
 				'n8n-nodes-airudder.airudderChatbotTrigger': new AirudderChatbotTrigger(),
+				'n8n-nodes-airudder.airudderPredictiveDialer': new AirudderPredictiveDialer(),
 				'n8n-nodes-base.code': new CodeStandIn(),
+				'n8n-nodes-base.filter': new FilterStandIn(),
 			},
-			credentialTypes: [new AirudderApi(), new AirudderChatbotApi()],
+			credentialTypes: [new AirudderApi(), new AirudderChatbotApi(), new AirudderPdsApi()],
 			credentials: {
 				airudderApi: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url },
 				airudderChatbotApi: { apiKey: CHATBOT_KEY, signSecret: '', baseUrl: sandbox.url },
+				airudderPdsApi: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
 			},
 		});
 	});
@@ -171,31 +289,42 @@ describe('examples/*.json as workflow tests (n8n-core against the sandbox)', () 
 		expect(Object.keys(expected.nodes).sort()).toEqual(flow.nodes.map((n) => n.name).sort());
 
 		const outputs: Record<string, IDataObject[]> = {};
-		if (expected.callback === undefined) {
-			expect(flow.nodes.map((n) => n.type)).toContain(MANUAL_TRIGGER_TYPE);
-			const result = await harness.run(flow);
+		const collect = (result: HarnessRunResult) => {
 			expect(result.error).toBeUndefined();
-			for (const node of flow.nodes) outputs[node.name] = result.json(node.name);
-		} else {
-			expect(flow.nodes).toHaveLength(1);
-			const [trigger] = flow.nodes;
-			const answer = await harness.webhook(
-				trigger.type,
-				trigger.parameters,
-				{
-					body: callbackExample(expected.callback).body,
-					headers: { 'user-agent': 'Airudder' },
-				},
-				{ typeVersion: trigger.typeVersion },
-			);
-			expect(answer.webhookResponse).toEqual({});
-			outputs[trigger.name] = (answer.workflowData?.[0] ?? []).map((item) => item.json);
+			for (const name of Object.keys(result.runData))
+				(outputs[name] ??= []).push(...result.json(name));
+		};
+		const manual = flow.nodes.find((n) => n.type === MANUAL_TRIGGER_TYPE);
+		const trigger = flow.nodes.find((n) => TRIGGER_TYPES.includes(n.type));
+		expect(manual ?? trigger).toBeDefined();
+		if (manual) collect(await harness.run(flow, { startNode: manual.name }));
+		if (!trigger) expect(expected.callbacks).toBeUndefined();
+		else {
+			expect(expected.callbacks?.length).toBeGreaterThan(0);
+			for (const event of expected.callbacks ?? []) {
+				const answer = await harness.webhook(
+					trigger.type,
+					trigger.parameters,
+					{ body: callbackExample(event).body, headers: { 'user-agent': 'Airudder' } },
+					{ typeVersion: trigger.typeVersion },
+				);
+				expect(answer.webhookResponse).toEqual({});
+				const items = answer.workflowData?.[0] ?? [];
+				expect(items).toHaveLength(1);
+				// what n8n does with a webhook's items: one execution from the trigger on
+				collect(
+					await harness.run(flow, {
+						startNode: trigger.name,
+						mode: 'webhook',
+						pinData: { [trigger.name]: items },
+					}),
+				);
+			}
 		}
 		expect(outputs).toMatchObject(expected.nodes);
-		expect(
-			sandbox.requests
-				.filter((r) => r.path !== '/service/cloud/auth')
-				.map((r) => `${r.method} ${r.path}`),
-		).toEqual(expected.requests);
+		const requests = sandbox.requests.filter((r) => !SIGN_INS.includes(r.path));
+		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(expected.requests);
+		for (const [request, body] of Object.entries(expected.bodies ?? {}))
+			expect(requests.find((r) => `${r.method} ${r.path}` === request)?.body).toMatchObject(body);
 	});
 });

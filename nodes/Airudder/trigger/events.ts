@@ -1,3 +1,18 @@
+import {
+	CHATBOT_SESSION_END,
+	CUSTOM_API_PUSH,
+	LIST_COMPLETED,
+	PDS_AGENT,
+	PDS_CONTACT,
+	PDS_TASK,
+	WABA_MESSAGE_STATUS,
+	WORKFLOW_STATUS,
+	type PayloadShape,
+	UNDOCUMENTED,
+} from './shapes';
+
+export type { PayloadShape };
+
 /**
  * Catalogue of the callbacks AIRudder POSTs to a URL the integrator gives it: one entry per
  * `webhooks` key of the reference files (/work/shared/airudder-api/*.openapi.yaml). The voice files
@@ -7,16 +22,6 @@
  * Only callbacks whose payload AIRudder documents have a {@link PayloadShape}; all others arrive as
  * `unknown` and are passed on unchanged (their shape is not known, so nothing is guessed).
  */
-
-/** How a documented callback is recognised from its JSON body. */
-export interface PayloadShape {
-	/** Top-level fields the body must carry (see `basis` for where the set comes from). */
-	readonly fields: readonly string[];
-	/** Discriminator fields and their documented values, e.g. PDS `type: TaskStatus`. */
-	readonly values?: Readonly<Record<string, readonly string[]>>;
-	/** Where the field set comes from in the reference. */
-	readonly basis: string;
-}
 
 export interface AirudderEvent {
 	/** The `webhooks` key in the reference file; emitted as `_event`. */
@@ -45,67 +50,6 @@ const DOCS_V2 = 'https://api-docs-v2.airudder.com/apidoc/docs-site/1780479';
 const LEADS_DOC = `${DOCS_V2}/api-78060933`;
 /** Inbound Callback pages: navigation only; the reference names this stored page as first candidate. */
 const INBOUND_DOC = `${DOCS_V2}/api-146717085`;
-
-const UNDOCUMENTED = 'Payload not documented: arrives as unknown, passed on unchanged.';
-
-// ---- Shapes (recognition). Required sets are the documented schemas' `required` lists. ----
-
-const WABA_MESSAGE_STATUS: PayloadShape = {
-	fields: [
-		'workflow_id',
-		'workflow_name',
-		'nodetask_id',
-		'nodetask_name',
-		'waba_task_id',
-		'wfdetail_uuid',
-		'timestamp',
-		'status',
-		'msg_id',
-		'send_time',
-		'waba_template_name',
-		'waba_template_id',
-		'channel_id',
-		'callee',
-		'variables',
-	],
-	basis: 'required list of the documented schema (seed 001, read in full)',
-};
-
-const CHATBOT_SESSION_END: PayloadShape = {
-	fields: ['workflow_id', 'waba_task_id', 'call_id', 'session_end_time'],
-	basis:
-		'the page has no field table: fields of its doc example that only this callback carries together (no required list documented)',
-};
-
-const CUSTOM_API_PUSH: PayloadShape = {
-	fields: ['workflow_id', 'workflow_name', 'node_id', 'node_name', 'callee'],
-	basis: 'required list of the documented schema (Workflow > Custom API Node Data Push)',
-};
-
-const LIST_COMPLETED: PayloadShape = {
-	fields: ['workflow_id', 'workflow_name', 'case_id', 'callee_number', 'rows'],
-	basis: 'required list of the documented schema',
-};
-
-const WORKFLOW_STATUS: PayloadShape = {
-	fields: ['workflow_id', 'workflow_name', 'status', 'actions'],
-	basis: 'required list of the documented schema',
-};
-
-const pdsShape = (type: string): PayloadShape => ({
-	fields: ['type', 'body'],
-	values: { type: [type] },
-	basis: `required list (type, body) with type = ${type}: the PDS callback envelope of pds.openapi.yaml (PdsCallbackEnvelope, x-same-as these workflow.openapi.yaml entries); both come from a third-party consumer, as the references mark`,
-});
-const PDS_TASK = pdsShape('TaskStatus');
-const PDS_CONTACT = pdsShape('ContactStatus');
-const PDS_AGENT = pdsShape('AgentStatus');
-
-const CHANNEL_MESSAGE_SENT: PayloadShape = {
-	fields: ['event'],
-	values: { event: ['message.send'] },
-	basis: 'no required list (x-required-unknown): the event name of the doc example',
-};
 
 // ---- Voice / workflow callbacks (AIRudder Trigger) ----
 
@@ -329,135 +273,4 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 	},
 ];
 
-// ---- Chatbot callbacks (AIRudder Chatbot Trigger) ----
-
-const CHATBOT = 'chatbot';
-
-const chatbotEvent = (
-	key: string,
-	displayName: string,
-	group: string,
-	description: string,
-): AirudderEvent => ({
-	key,
-	displayName,
-	group,
-	file: CHATBOT,
-	description: `${description} ${UNDOCUMENTED}`,
-});
-
-/** Callbacks of chatbot.openapi.yaml, in file order. */
-export const CHATBOT_EVENTS: readonly AirudderEvent[] = [
-	{
-		key: 'chatbotChannelMessageSentEvent',
-		displayName: 'Message Sent by the Channel',
-		group: 'Chatbot',
-		file: CHATBOT,
-		docUrl: 'https://api-docs.airudder.com/api-260826446',
-		description: 'Event report message.send: messages the bot/channel sent in a conversation',
-		shape: CHANNEL_MESSAGE_SENT,
-	},
-	chatbotEvent(
-		'chatbotBotReplyMessage',
-		'Bot: Reply Message',
-		'Chatbot: bot',
-		"The bot's reply messages.",
-	),
-	chatbotEvent(
-		'chatbotBotTransferToAgentRequest',
-		'Bot: Transfer to Agent Request',
-		'Chatbot: bot',
-		'The bot asks to hand over to an agent.',
-	),
-	chatbotEvent(
-		'chatbotBotSessionEnded',
-		'Bot: Session Ended',
-		'Chatbot: bot',
-		'The bot ended the conversation.',
-	),
-	chatbotEvent(
-		'chatbotHuaweiBotReplyMessage',
-		'Huawei: Bot Reply Message',
-		'Chatbot: Huawei',
-		"The bot's replies for the Huawei side.",
-	),
-	chatbotEvent(
-		'chatbotHuaweiTransferToAgentRequest',
-		'Huawei: Transfer to Agent Request',
-		'Chatbot: Huawei',
-		'Asks the Huawei side to transfer to an agent.',
-	),
-	chatbotEvent(
-		'chatbotHuaweiEndSession',
-		'Huawei: Session Ended',
-		'Chatbot: Huawei',
-		'The conversation ended (Huawei side).',
-	),
-	chatbotEvent(
-		'chatbotTemplateSendResult',
-		'Template Message Sending Result',
-		'Chatbot',
-		'Outcome of template sends.',
-	),
-	chatbotEvent(
-		'chatbotSingleTemplateUserResponse',
-		'Single Template Message: User Response',
-		'Chatbot',
-		"The recipient's response to a single template message.",
-	),
-	chatbotEvent(
-		'chatbotAgentTransferRequest',
-		'Agent Transfer Request',
-		'Chatbot',
-		'The bot requests a hand-over to a human agent.',
-	),
-	chatbotEvent(
-		'chatbotAgentTransferRequestV2',
-		'Agent Transfer Request (Starred Version)',
-		'Chatbot',
-		'Starred (newer) agent transfer request.',
-	),
-	chatbotEvent(
-		'chatbotAgentMessageStatusChange',
-		'Agent Message Status Changed',
-		'Chatbot',
-		'Delivery status of an agent message changed.',
-	),
-	chatbotEvent(
-		'chatbotAgentMessageStatusChangeV2',
-		'Agent Message Status Changed (Starred Version)',
-		'Chatbot',
-		'Starred (newer) agent message status callback.',
-	),
-	chatbotEvent(
-		'chatbotUserMessageAfterTransfer',
-		'User Message After Transfer',
-		'Chatbot',
-		'A message the user sent after the hand-over to an agent.',
-	),
-	chatbotEvent(
-		'chatbotUserMessageAfterTransferV2',
-		'User Message After Transfer (Starred Version)',
-		'Chatbot',
-		'Starred (newer) user-message-after-transfer callback.',
-	),
-	chatbotEvent('chatbotSessionEndEvent', 'Session End Event', 'Chatbot', 'A conversation ended.'),
-	chatbotEvent(
-		'chatbotSessionEndReport',
-		'Report After Session Ends',
-		'Chatbot',
-		'Post-session report.',
-	),
-	chatbotEvent(
-		'chatbotUserMessageEventReport',
-		'Message Sent by the User',
-		'Chatbot',
-		'Event report of each message the end user sends.',
-	),
-	chatbotEvent(
-		'chatbotChannelMessageStatusEventReport',
-		'Channel Message Status Changed',
-		'Chatbot',
-		'Event report of delivery-status changes of channel messages.',
-	),
-];
+export { CHATBOT_EVENTS } from './chatbotEvents';
