@@ -76,6 +76,15 @@ export class AirudderPdsApi implements ICredentialType {
 			description:
 				'How long one request may take before it is given up (the production client the reference comes from uses 120 s). Reads that time out are retried (at most 3 attempts); a task creation, copy or cancellation never is.',
 		},
+		{
+			displayName: 'Concurrent Reads',
+			name: 'readConcurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 5,
+			description:
+				"How many input items' reads (Task → Get Many, Call → Get Records, Call → Get Recording) are sent at once. The first goes alone, so an expired token is refreshed once. Writes are always sent one at a time.",
+		},
 	];
 
 	/**

@@ -2,9 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { downloadFileName } from '../../../helpers/urls';
-import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
+import { PDS_ENDPOINTS, PDS_CREDENTIAL_TYPE } from '../../../transport/pds/endpoints';
 import { pdsDownload, pdsRequest } from '../../../transport/pds/request';
-import { forOperation, perItemData, requiredString } from '../../shared/operations';
+import {
+	forOperation,
+	perItemDataConcurrent,
+	readConcurrency,
+	requiredString,
+} from '../../shared/operations';
 import { downloadProperties } from '../../voice/recording/download';
 
 /**
@@ -30,7 +35,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await perItemData.call(this, items, async (itemIndex) => {
+	const concurrency = await readConcurrency.call(this, PDS_CREDENTIAL_TYPE);
+	return await perItemDataConcurrent.call(this, items, concurrency, async (itemIndex) => {
 		const callId = requiredString.call(this, 'callId', 'Call ID', itemIndex);
 		const body = (await pdsRequest.call(
 			this,

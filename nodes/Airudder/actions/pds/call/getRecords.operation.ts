@@ -1,9 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { PDS_RECORD_TIME_FIELDS, withIsoTimes } from '../../../helpers/pds';
-import { PDS_ENDPOINTS, PDS_RECORDS_PAGE_SIZE } from '../../../transport/pds/endpoints';
+import {
+	PDS_ENDPOINTS,
+	PDS_RECORDS_PAGE_SIZE,
+	PDS_CREDENTIAL_TYPE,
+} from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
-import { forOperation, perItem, requiredString, returnAllOrLimit } from '../../shared/operations';
+import {
+	forOperation,
+	perItemConcurrent,
+	readConcurrency,
+	requiredString,
+	returnAllOrLimit,
+} from '../../shared/operations';
 import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
 import { pdsTaskIdProperty, pdsTimeParameter } from '../common';
 
@@ -69,7 +79,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await perItem.call(this, items, async (itemIndex) => {
+	const concurrency = await readConcurrency.call(this, PDS_CREDENTIAL_TYPE);
+	return await perItemConcurrent.call(this, items, concurrency, async (itemIndex) => {
 		const taskId = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);

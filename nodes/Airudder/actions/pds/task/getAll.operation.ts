@@ -1,9 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
+import { PDS_ENDPOINTS, PDS_CREDENTIAL_TYPE } from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
 import { compact } from '../../../helpers/contacts';
-import { forOperation, perItem, returnAllOrLimit } from '../../shared/operations';
+import {
+	forOperation,
+	perItemConcurrent,
+	readConcurrency,
+	returnAllOrLimit,
+} from '../../shared/operations';
 import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
 import { pdsTimeParameter } from '../common';
 
@@ -86,7 +91,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return await perItem.call(this, items, async (itemIndex) => {
+	const concurrency = await readConcurrency.call(this, PDS_CREDENTIAL_TYPE);
+	return await perItemConcurrent.call(this, items, concurrency, async (itemIndex) => {
 		const timeZone = accountTimeZone.call(this, itemIndex);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll
