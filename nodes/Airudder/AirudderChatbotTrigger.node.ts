@@ -8,12 +8,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CHATBOT_EVENTS } from './trigger/events';
 import {
-	callbackCredentials,
 	callbackProperties,
 	callbackWebhooks,
 	type CallbackTriggerSpec,
 } from './trigger/properties';
-import { callbackWebhookMethods, handleCallback } from './trigger/webhook';
+import { callbackWebhookMethods, handleCallback, testCallbackCredential } from './trigger/webhook';
 
 const CHATBOT_TRIGGER: CallbackTriggerSpec = {
 	catalogue: CHATBOT_EVENTS,
@@ -45,10 +44,14 @@ export class AirudderChatbotTrigger implements INodeType {
 		defaults: { name: 'AIRudder Chatbot Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: callbackCredentials,
+		credentials: [
+			{ name: 'airudderCallbackApi', required: false, testedBy: 'airudderCallbackApiTest' },
+		],
 		webhooks: callbackWebhooks(CHATBOT_TRIGGER.path),
 		properties: callbackProperties(CHATBOT_TRIGGER),
 	};
+
+	methods = { credentialTest: { airudderCallbackApiTest: testCallbackCredential } };
 
 	webhookMethods = callbackWebhookMethods;
 

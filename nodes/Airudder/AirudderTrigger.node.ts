@@ -9,12 +9,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { VOICE_EVENTS } from './trigger/events';
 import { WABA_STATUSES } from './trigger/recognition';
 import {
-	callbackCredentials,
 	callbackProperties,
 	callbackWebhooks,
 	type CallbackTriggerSpec,
 } from './trigger/properties';
-import { callbackWebhookMethods, handleCallback } from './trigger/webhook';
+import { callbackWebhookMethods, handleCallback, testCallbackCredential } from './trigger/webhook';
 
 const VOICE_TRIGGER: CallbackTriggerSpec = {
 	catalogue: VOICE_EVENTS,
@@ -66,10 +65,14 @@ export class AirudderTrigger implements INodeType {
 		defaults: { name: 'AIRudder Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: callbackCredentials,
+		credentials: [
+			{ name: 'airudderCallbackApi', required: false, testedBy: 'airudderCallbackApiTest' },
+		],
 		webhooks: callbackWebhooks(VOICE_TRIGGER.path),
 		properties: callbackProperties(VOICE_TRIGGER),
 	};
+
+	methods = { credentialTest: { airudderCallbackApiTest: testCallbackCredential } };
 
 	webhookMethods = callbackWebhookMethods;
 

@@ -15,6 +15,7 @@ import got from 'got';
 import type { IDataObject, INodeTypeDescription } from 'n8n-workflow';
 
 import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
+import { PDS_APP_KEY, PDS_APP_SECRET } from '../../sandbox/pds';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import {
 	ensureN8nRuntime,
@@ -94,6 +95,13 @@ describe(`AIRudder nodes in a real n8n ${N8N_VERSIONS[1]}`, () => {
 		await n8n.importCredentials([
 			{ ...CREDENTIAL, data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url } },
 			{ ...CHATBOT_CREDENTIAL, data: { apiKey: DEFAULT_CHATBOT_API_KEY, baseUrl: sandbox.url } },
+			// examples/pds-campaign.json
+			{
+				id: 'airudderPdsSandboxCred',
+				name: 'AIRudder PDS sandbox',
+				type: 'airudderPdsApi',
+				data: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
+			},
 		]);
 		await n8n.importWorkflow([...EXAMPLES.map(example), chatbotHook]);
 		for (const id of [hookExample.id, chatbotHook.id]) await n8n.publishWorkflow(id);
@@ -173,11 +181,20 @@ describe(`AIRudder nodes in a real n8n ${N8N_VERSIONS[1]}`, () => {
 				'n8n-nodes-airudder.airudderChatbot',
 				'n8n-nodes-airudder.airudderChatbotTool', // usableAsTool: n8n adds the AI-agent tool
 				'n8n-nodes-airudder.airudderChatbotTrigger',
+				'n8n-nodes-airudder.airudderPredictiveDialer',
+				'n8n-nodes-airudder.airudderPredictiveDialerTool',
 				'n8n-nodes-airudder.airudderTool',
 				'n8n-nodes-airudder.airudderTrigger',
 			]);
 			expect(nodes.filter((t) => !t.name.endsWith('Tool'))).toHaveLength(PACKAGE.n8n.nodes.length);
-			expect(credentials).toEqual(expect.arrayContaining(['airudderApi', 'airudderChatbotApi']));
+			expect(credentials).toEqual(
+				expect.arrayContaining([
+					'airudderApi',
+					'airudderCallbackApi',
+					'airudderChatbotApi',
+					'airudderPdsApi',
+				]),
+			);
 			const trigger = nodes.find((t) => t.name === 'n8n-nodes-airudder.airudderTrigger')!;
 			expect(trigger.webhooks?.[0]).toMatchObject({
 				httpMethod: 'POST',

@@ -190,7 +190,7 @@ describe('readCallbackSettings', () => {
 					headerName: ' X-Callback-Secret ',
 					secretValue: 's3cret',
 					encryption: 'required',
-					aesKey: 'k'.repeat(32),
+					aesSecretKey: 'k'.repeat(32),
 				},
 			),
 		);
@@ -227,7 +227,7 @@ describe('readCallbackSettings', () => {
 			'Query Parameter Name and Secret may only use letters',
 		],
 		[
-			{ encryption: 'ifMarked', aesKey: 'short' },
+			{ encryption: 'ifMarked', aesSecretKey: 'short' },
 			'AES Key must be 16, 24 or 32 bytes long in UTF-8 (it is 5)',
 		],
 	])('refuses an invalid credential %j', async (credential, message) => {
@@ -250,7 +250,7 @@ describe('readCallbackSettings', () => {
 	it('never quotes the secret or the AES key in its errors', async () => {
 		const key = 'sixteen-byte-ke'; // 15 bytes: invalid
 		const error = await readCallbackSettings(
-			context({}, { encryption: 'required', aesKey: key }),
+			context({}, { encryption: 'required', aesSecretKey: key }),
 		).catch((e: Error) => e);
 		expect(String((error as Error).message)).toMatch(/AES Key/);
 		expect(String((error as Error).message)).not.toContain(key);
@@ -324,14 +324,16 @@ describe('trigger descriptions', () => {
 	it('keep secrets in the optional AIRudder Callback credential (no secret parameter) and tell the user to give AIRudder the Production URL', () => {
 		const callback = new AirudderCallbackApi();
 		expect(callback.name).toBe('airudderCallbackApi');
-		expect(callback.displayName).toBe('AIRudder Callback');
-		for (const name of ['secretValue', 'aesKey'])
+		expect(callback.displayName).toBe('AIRudder Callback API');
+		for (const name of ['secretValue', 'aesSecretKey'])
 			expect(callback.properties.find((p) => p.name === name)?.typeOptions).toEqual({
 				password: true,
 			});
 		for (const description of [voice, chatbot]) {
-			expect(description.credentials).toEqual([{ name: 'airudderCallbackApi', required: false }]);
-			for (const name of ['carriedIn', 'secretValue', 'headerName', 'encryption', 'aesKey'])
+			expect(description.credentials).toEqual([
+				{ name: 'airudderCallbackApi', required: false, testedBy: 'airudderCallbackApiTest' },
+			]);
+			for (const name of ['carriedIn', 'secretValue', 'headerName', 'encryption', 'aesSecretKey'])
 				expect(description.properties.find((p) => p.name === name)).toBeUndefined();
 			expect(property(description.properties, 'setupNotice').displayName).toMatch(
 				/Production URL.*AIRudder/,

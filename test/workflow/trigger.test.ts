@@ -48,7 +48,7 @@ const CALLBACK_FIELDS = [
 	'queryName',
 	'secretValue',
 	'encryption',
-	'aesKey',
+	'aesSecretKey',
 ];
 
 /** What AIRudder sees and whether n8n would start an execution. */
@@ -196,7 +196,7 @@ describe('AIRudder triggers: webhook()', () => {
 				'encrypted without Signed while AES is required',
 				400,
 				'Signed header missing, but AES encryption is required',
-				{ encryption: 'required', aesKey: KEY },
+				{ encryption: 'required', aesSecretKey: KEY },
 				{
 					body: aesEncrypt(JSON.stringify(waba()), KEY),
 					headers: { 'content-type': 'text/plain', 'is-encrypted': '1' },
@@ -221,7 +221,7 @@ describe('AIRudder triggers: webhook()', () => {
 				'bad Signed',
 				400,
 				'Signed header does not match the decrypted body',
-				{ encryption: 'ifMarked', aesKey: KEY },
+				{ encryption: 'ifMarked', aesSecretKey: KEY },
 				{
 					body: aesEncrypt(JSON.stringify(waba()), KEY),
 					headers: {
@@ -235,7 +235,7 @@ describe('AIRudder triggers: webhook()', () => {
 				'invalid settings',
 				500,
 				'The trigger settings are invalid',
-				{ encryption: 'required', aesKey: 'too-short' },
+				{ encryption: 'required', aesSecretKey: 'too-short' },
 				{ body: waba() },
 			],
 		] as const)('%s → HTTP %i', async (_label, status, message, params, request) => {
@@ -274,7 +274,7 @@ describe('AIRudder triggers: webhook()', () => {
 	it('decrypts an AES callback (Is-Encrypted: 1 + Signed) into the same item as the plain one', async () => {
 		const text = JSON.stringify(waba());
 		const result = await call(
-			{ encryption: 'required', aesKey: KEY },
+			{ encryption: 'required', aesSecretKey: KEY },
 			{
 				body: aesEncrypt(text, KEY),
 				headers: { 'content-type': 'text/plain', 'is-encrypted': '1', signed: aesSignature(text) },
@@ -283,7 +283,7 @@ describe('AIRudder triggers: webhook()', () => {
 		expect(result.workflowData).toEqual([[{ json: { ...waba(), _event: WABA.key } }]]);
 		// Not JSON-typed, no body parsed by n8n: the raw body is what counts.
 		const raw = await call(
-			{ encryption: 'ifMarked', aesKey: KEY },
+			{ encryption: 'ifMarked', aesSecretKey: KEY },
 			{
 				body: {},
 				rawBody: aesEncrypt(text, KEY),

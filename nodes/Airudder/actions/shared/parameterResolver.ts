@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /** `cleanupParameterData` of n8n-core for one value: Luxon DateTimes held by an object become strings. */
 function cleanupValue(value: unknown, inObject: boolean): unknown {
@@ -23,7 +24,8 @@ function cleanupValue(value: unknown, inObject: boolean): unknown {
  * n8n's walk, copy and schema check of the whole parameter on every item.
  * @returns `(itemIndex) => value`, or undefined for a value that reads `$parameter` (its sibling
  *   parameters are only known to getNodeParameter): the caller then uses getNodeParameter.
- * @throws per item n8n's ExpressionError, its context naming the parameter.
+ * @throws per item a NodeOperationError around n8n's ExpressionError (its message; the context names
+ *   the parameter).
  */
 export function parameterResolver(
 	this: IExecuteFunctions,
@@ -40,8 +42,7 @@ export function parameterResolver(
 				} catch (error) {
 					const context = (error as { context?: IDataObject }).context;
 					if (context) context.parameter = name;
-					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- n8n's own ExpressionError, passed on as getNodeParameter does
-					throw error;
+					throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 				}
 			};
 		}
