@@ -198,8 +198,9 @@ describe(`AIRudder nodes in a real n8n ${N8N_VERSIONS[1]}`, () => {
 			const trigger = nodes.find((t) => t.name === 'n8n-nodes-airudder.airudderTrigger')!;
 			expect(trigger.webhooks?.[0]).toMatchObject({
 				httpMethod: 'POST',
-				path: expect.stringMatching(/^=\{\{\(.*secretLocation.*\)\(\$parameter\)\}\}$/s),
+				path: 'airudder',
 				responseMode: '={{$parameter["responseMode"] || "onReceived"}}',
+				responseData: expect.stringMatching(/^=\{\{\(.*lastNode.*\)\(\$parameter\)\}\}$/s),
 			});
 		}, 60_000);
 
