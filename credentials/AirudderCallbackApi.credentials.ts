@@ -99,7 +99,7 @@ export class AirudderCallbackApi implements ICredentialType {
 			description:
 				"For callbacks AIRudder encrypts. AIRudder's callback-encryption page could not be read: this assumes the API's scheme (base64 AES-ECB body with zero padding, headers Is-Encrypted: 1 and Signed: SHA-256 of the plaintext).",
 		},
-		 
+
 		{
 			displayName: 'AES Key',
 			name: 'aesSecretKey',
