@@ -98,6 +98,55 @@ describe('reads at several items at once (Concurrent Reads)', () => {
 		expect(output.map((i) => i.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
 	});
 
+	test('a run reads its credential once, not once per request: 30 reads, 1 credential read, then a second run reads it again', async () => {
+		const ids = Array.from({ length: 30 }, (_, i) => taskIds[i % 3]);
+		const reads = () =>
+			env.harness.credentialEvents.filter((e) => e.kind === 'getDecrypted').length;
+		const before = reads();
+		const result = await env.harness.run(
+			getTask(
+				{},
+				ids.map((id) => ({ id })),
+			),
+		);
+		expect(result.error).toBeUndefined();
+		expect(env.sandbox.requests.filter((r) => r.path === DETAIL)).toHaveLength(30);
+		expect(reads() - before).toBe(1);
+		// an edited credential is seen by the next run: a wrong Base URL now fails it
+		const stored = env.harness.credentialsStore('airudderApi');
+		env.harness.setCredentials('airudderApi', { ...stored, baseUrl: 'http://127.0.0.1:9' });
+		try {
+			const next = await env.harness.run(getTask({}, [{ id: taskIds[0] }]));
+			expect(next.error?.message).toMatch(/ECONNREFUSED|connection|reach/i);
+			expect(reads() - before).toBe(2);
+		} finally {
+			env.harness.setCredentials('airudderApi', stored);
+		}
+	});
+
+	test('Task ID read straight from the item ({{ $json.id }}, {{ $json["task id"] }}) or through any other expression gives the same tasks', async () => {
+		const items = taskIds.map((id) => ({ id, 'task id': id, nested: { id } }));
+		for (const taskId of [
+			'={{ $json.id }}',
+			'={{ $json["task id"] }}',
+			'={{ $json.nested.id }}',
+			"={{ $json.id + '' }}",
+		]) {
+			const result = await env.harness.run(
+				airudderWorkflow({ resource: 'task', operation: 'get', taskId }, items),
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.output('AIRudder').map((i) => i.json.TaskID)).toEqual(taskIds);
+		}
+		const missing = await env.harness.run(
+			airudderWorkflow({ resource: 'task', operation: 'get', taskId: '={{ $json.id }}' }, [
+				{ id: taskIds[0] },
+				{ other: 1 },
+			]),
+		);
+		expect(missing.error?.message).toBe('Item 1: Task ID is required');
+	});
+
 	test('Continue On Fail: an unknown task fails only its own item, in place', async () => {
 		const ids = [taskIds[0], 'missing-1', taskIds[1], taskIds[2], 'missing-2', taskIds[0]];
 		env.sandbox.setFault({ method: 'GET', path: DETAIL, delayMs: 150, times: 6 });

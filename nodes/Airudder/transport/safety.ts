@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 
 import { secretValues } from '../helpers/scrub';
+import { credentialOptions } from './credentials';
 import { failedResponse, failureStatus, header, withRetries, type Sent } from './retry';
 
 /**
@@ -121,10 +122,18 @@ export async function getFollowingRedirects(
 			...NO_REDIRECTS,
 		};
 		const trusted = originOf(current) === options.trustedOrigin;
+		const credential = trusted
+			? await credentialOptions.call(this, options.credentialType)
+			: undefined;
 		const sent = await withRetries(true, async () => {
 			const sending = (
 				trusted
-					? this.helpers.httpRequestWithAuthentication.call(this, options.credentialType, request)
+					? this.helpers.httpRequestWithAuthentication.call(
+							this,
+							options.credentialType,
+							request,
+							credential,
+						)
 					: this.helpers.httpRequest(request)
 			) as Promise<DownloadAnswer>;
 			// With redirects off a 3xx is thrown: it becomes an answer, to be followed below. Any other

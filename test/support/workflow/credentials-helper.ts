@@ -39,6 +39,8 @@ export type CredentialEvent =
 			expired: boolean;
 	  }
 	| { kind: 'updateCredentials'; type: string; data: ICredentialDataDecryptedObject }
+	/** A node's `getCredentials` (n8n loads the row from its database and decrypts it each time). */
+	| { kind: 'getDecrypted'; type: string }
 	| { kind: 'updateCredentialsOauthTokenData'; type: string; data: ICredentialDataDecryptedObject };
 
 /**
@@ -289,6 +291,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		raw?: boolean,
 		expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.events.push({ kind: 'getDecrypted', type });
 		const stored = this.store.get(type);
 		if (raw === true) return stored;
 		return await this.applyDefaultsAndOverwrites(

@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { envelopeMessage, excerpt } from '../../helpers/errors';
 import { scrubJson, scrubText, secretValues } from '../../helpers/scrub';
+import { credentialOptions, runCredentials } from '../credentials';
 import type { AirudderEndpoint } from '../endpoint';
 import { brokenConnectionCode, header, retryDelay, withRetries } from '../retry';
 import { isRedirectStatus, NO_REDIRECTS, redirectRefusedMessage } from '../safety';
@@ -113,7 +114,8 @@ export async function airudderChatbotRequest(
 	endpoint: AirudderEndpoint,
 	request: ChatbotRequest = {},
 ): Promise<ChatbotEnvelope> {
-	const credentials = await this.getCredentials(CHATBOT_CREDENTIAL_TYPE);
+	const credentials = await runCredentials.call(this, CHATBOT_CREDENTIAL_TYPE);
+	const credential = await credentialOptions.call(this, CHATBOT_CREDENTIAL_TYPE);
 	const secrets = secretValues([credentials.apiKey, credentials.signSecret]);
 	const seconds = Number(credentials.timeout);
 	const timeoutMs = (seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000;
@@ -138,6 +140,7 @@ export async function airudderChatbotRequest(
 				this,
 				CHATBOT_CREDENTIAL_TYPE,
 				options,
+				credential,
 			)) as {
 				statusCode: number;
 				headers?: Record<string, string | string[] | undefined>;

@@ -8,6 +8,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { envelopeMessage, excerpt } from '../../helpers/errors';
+import { credentialOptions, runCredentials } from '../credentials';
 import type { AirudderEndpoint } from '../endpoint';
 import { brokenConnectionCode, failureStatus, header, withRetries } from '../retry';
 import { PDS_CREDENTIAL_TYPE } from './endpoints';
@@ -25,7 +26,7 @@ interface PdsConnection {
 }
 
 async function connection(this: IExecuteFunctions): Promise<PdsConnection> {
-	const credentials = await this.getCredentials(PDS_CREDENTIAL_TYPE);
+	const credentials = await runCredentials.call(this, PDS_CREDENTIAL_TYPE);
 	const seconds = Number(credentials.timeout);
 	return {
 		baseUrl: String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, ''),
@@ -181,6 +182,7 @@ export async function pdsRequest(
 				this,
 				PDS_CREDENTIAL_TYPE,
 				options,
+				await credentialOptions.call(this, PDS_CREDENTIAL_TYPE),
 			)) as RawResponse,
 	);
 	if ('failure' in sent) throw errorFromFailure.call(this, endpoint, sent.failure, itemIndex);
@@ -226,7 +228,12 @@ export async function pdsDownload(
 		true,
 		async () =>
 			(sameOrigin
-				? await this.helpers.httpRequestWithAuthentication.call(this, PDS_CREDENTIAL_TYPE, options)
+				? await this.helpers.httpRequestWithAuthentication.call(
+						this,
+						PDS_CREDENTIAL_TYPE,
+						options,
+						await credentialOptions.call(this, PDS_CREDENTIAL_TYPE),
+					)
 				: await this.helpers.httpRequest(options)) as RawResponse,
 	);
 	if ('failure' in sent) {

@@ -11,6 +11,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { aesDecrypt, aesEncrypt, aesSignature } from '../../helpers/aes';
 import { describeAnswer, excerpt, type ParsedAnswer as Parsed } from '../../helpers/errors';
 import { scrubJson, scrubText, secretValues } from '../../helpers/scrub';
+import { credentialOptions, runCredentials } from '../credentials';
 import type { AirudderEndpoint } from './endpoints';
 import { brokenConnectionCode, header, withRetries } from '../retry';
 import {
@@ -62,7 +63,7 @@ export const SECRET_HEADERS = ['authorization', 'token', 'tenantid'];
 
 /** The credential's connection settings (Base URL without trailing slash, AES key, time-out, secrets). */
 export async function connectionSettings(this: Context): Promise<ConnectionSettings> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await runCredentials.call(this, CREDENTIAL_TYPE);
 	const baseUrl = String(credentials.baseUrl || 'https://api.airudder.com').replace(/\/+$/, '');
 	const aesKey = credentials.encrypt === true ? String(credentials.aesSecretKey ?? '') : undefined;
 	const seconds = Number(credentials.timeout);
@@ -229,6 +230,7 @@ async function send(
 	settings: ConnectionSettings,
 	itemIndex: number | undefined,
 ): Promise<RawResponse> {
+	const credential = await credentialOptions.call(this, CREDENTIAL_TYPE);
 	const sent = await withRetries(
 		endpoint.idempotent,
 		async () =>
@@ -236,6 +238,7 @@ async function send(
 				this,
 				CREDENTIAL_TYPE,
 				options,
+				credential,
 			)) as RawResponse,
 	);
 	if ('failure' in sent)

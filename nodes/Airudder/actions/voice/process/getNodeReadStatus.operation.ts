@@ -7,6 +7,7 @@ import type {
 
 import { compact } from '../../../helpers/contacts';
 import { airudderApiRequest, CREDENTIAL_TYPE } from '../../../transport/voice/request';
+import { runCredentials } from '../../../transport/credentials';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { forOperation, perItem, requiredString } from '../../shared/operations';
 
@@ -69,7 +70,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await runCredentials.call(this, CREDENTIAL_TYPE);
 	const headers = compact({
 		tenantId: credentials.processTenantId as string,
 		token: credentials.processToken as string,
