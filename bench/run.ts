@@ -325,6 +325,13 @@ async function tokensSection(
 			throw new Error(`${id}: ${calls} detail calls, expected ${GET_ITEMS * GET_EXECUTIONS}`);
 		return { exchanges: ((sandbox.tokensIssued - before) * 1000) / calls, ms: Date.now() - t0 };
 	};
+	// One unmeasured run of each side first, so that neither figure carries n8n's first-run costs
+	// (loading the node's code, compiling it). Ours warms up on the sweep's credential at the default
+	// Concurrent Reads, so that its own credential's one sign-in is still counted below.
+	say('warm-up: one run of each side, unmeasured');
+	await runFlow(url(`bench-conc-${DEFAULT_READ_CONCURRENCY}`), { taskId });
+	await runFlow(url('bench-tokens-http'), { taskId });
+	await runFlow(url('bench-tokens-http-naive'), { taskId });
 	const oursTokens = await tokenRun('bench-tokens-ours');
 	const httpTokens = await tokenRun('bench-tokens-http');
 	const naiveTokens = await tokenRun('bench-tokens-http-naive');

@@ -402,7 +402,10 @@ export class N8nInstance {
 		return res.body;
 	}
 
-	/** Runs a read-only SQL query on the instance's sqlite DB (works while n8n runs). */
+	/**
+	 * Runs a read-only SQL query on the instance's sqlite DB (works while n8n runs: a read that meets
+	 * n8n's write lock waits for it up to 10 s, sqlite's busy time-out, instead of failing "locked").
+	 */
 	async query<T = Record<string, unknown>>(
 		sql: string,
 		...params: (string | number)[]
@@ -411,7 +414,7 @@ export class N8nInstance {
 		const script =
 			"const { DatabaseSync } = require('node:sqlite');" +
 			'const [file, sql, params] = process.argv.slice(1);' +
-			'const db = new DatabaseSync(file, { readOnly: true });' +
+			'const db = new DatabaseSync(file, { readOnly: true, timeout: 10000 });' +
 			'process.stdout.write(JSON.stringify(db.prepare(sql).all(...JSON.parse(params))));';
 		const { stdout } = await execFileAsync(
 			runtime.node,
