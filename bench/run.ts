@@ -213,7 +213,8 @@ async function recordingPeak(
 	let sampled = baseMb;
 	const timer = setInterval(() => (sampled = Math.max(sampled, memory(pid).rssMb)), 10);
 	const { json, ms } = await runFlow(flowUrl).finally(() => clearInterval(timer));
-	if (!String(json.url ?? '').includes(`bytes=${bytes}`))
+	const links = Array.isArray(json.urls) ? (json.urls as unknown[]).map(String) : [];
+	if (!links.some((link) => link.includes(`bytes=${bytes}`)))
 		throw new Error(`recording flow answered ${JSON.stringify(json)}`);
 	const downloaded = sandbox.requests.filter(
 		(r) => r.path.startsWith('/__sandbox/media/') && r.status === 200,
@@ -895,6 +896,16 @@ function resultsTable(r: IDataObject): string {
 			`${String(r.peakRssRiseMbDownload5MB)} (5 MB)`,
 			`200 MB − 5 MB = ${String(r.peakRssGrowthMbFor195MBMore)} MB (limit ${RSS_GROWTH_LIMIT_MB})`,
 		),
+		...(r.pdsRecordsWallMsFor10000 !== undefined
+			? [
+					row(
+						'Predictive Dialer: Call → Get Records, Return All over 10,000 records (requests; wall ms; node ms)',
+						`${String(r.pdsRecordsRequestsFor10000)} (pages of ${String(r.pdsRecordsPageSize)}); ${String(r.pdsRecordsWallMsFor10000)}; ${String(r.pdsRecordsNodeMsFor10000)}`,
+						'',
+						'',
+					),
+				]
+			: []),
 		...(r.soakRssSlopeMbPerMin !== undefined
 			? [
 					row(

@@ -107,7 +107,8 @@ async function main(): Promise<void> {
 				track(
 					runFlow(`${n8n.baseUrl}/webhook/${opsFlow.id}`)
 						.then(({ json }) => {
-							if (!String(json.url ?? '').includes('/__sandbox/media/'))
+							const links = Array.isArray(json.urls) ? (json.urls as unknown[]).map(String) : [];
+							if (!links.some((link) => link.includes('/__sandbox/media/')))
 								throw new Error(`unexpected answer ${JSON.stringify(json).slice(0, 200)}`);
 							ops++;
 						})

@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { PDS_APP_SECRET } from '../../sandbox/pds';
+import { server } from '../support/hostile';
 import { inMinutes, pdsContacts, pdsCreateParameters, pdsWorkflow, startPds } from '../support/pds';
 
 type Setup = Awaited<ReturnType<typeof startPds>>;
@@ -424,6 +425,42 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 			undefined,
 			'Item 1: AIRudder PDS error 10612: The call of the CallID is not talked — The call of the Callid is not answered by the agent',
 		]);
+	});
+
+	test('Call → Get Recording follows a redirecting link by hand: the token goes to the Base URL only, not to the storage host', async () => {
+		const taskId = await createTask(3);
+		const records = (
+			await env.harness.run(
+				pdsWorkflow({ resource: 'call', operation: 'getRecords', taskId, returnAll: true }),
+			)
+		).output('PDS');
+		const answered = records.find((r) => r.json.talkResult === 'Connected')!.json;
+		const storage = await server((_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'audio/wav' });
+			res.end(Buffer.from('RIFF\0\0\0\0WAVEstored'));
+		});
+		try {
+			const linkPath = new URL(String(answered.reclink)).pathname;
+			env.sandbox.setFault({
+				method: 'GET',
+				path: linkPath,
+				status: 302,
+				headers: { Location: `${storage.url}/bucket/rec.wav?sig=1` },
+			});
+			const result = await env.harness.run(
+				pdsWorkflow({ resource: 'call', operation: 'getRecording' }, [answered]),
+			);
+			expect(result.error).toBeUndefined();
+			const audio = await env.harness.readBinary(result.output('PDS')[0]);
+			expect(audio.toString('latin1')).toBe('RIFF\0\0\0\0WAVEstored');
+			const hop = env.sandbox.requests.filter((r) => r.path === linkPath);
+			expect(hop).toHaveLength(1);
+			expect(hop[0].headers.authorization).toMatch(/^Token \S+/);
+			expect(storage.seen.map((r) => r.url)).toEqual(['/bucket/rec.wav?sig=1']);
+			expect(storage.seen[0].headers.authorization).toBeUndefined();
+		} finally {
+			await storage.close();
+		}
 	});
 
 	test('Task → Get Many lists the tasks of a start-time window with filters; Limit caps the request', async () => {

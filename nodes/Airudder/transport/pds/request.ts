@@ -11,6 +11,7 @@ import { envelopeMessage, excerpt } from '../../helpers/errors';
 import { credentialOptions, runCredentials } from '../credentials';
 import type { AirudderEndpoint } from '../endpoint';
 import { brokenConnectionCode, failureStatus, header, withRetries } from '../retry';
+import { getFollowingRedirects, originOf } from '../safety';
 import { PDS_CREDENTIAL_TYPE } from './endpoints';
 import { describePdsCode } from './errors';
 
@@ -203,10 +204,12 @@ export interface PdsFile {
 }
 
 /**
- * Streams a file from a link a PDS answer gave (a recording). The credential is sent only when the
- * link is on the Base URL's origin; other hosts (storage, CDN) get a plain request. A GET, so
- * retried like any read (retry.ts) until the answer's head arrives; redirects are not followed.
- * @throws NodeApiError on HTTP errors (after the retries), naming the item.
+ * Streams a file from a link a PDS answer gave (a recording). Redirects are followed by hand, as
+ * for the voice API's recordings (at most 5, http(s) only, transport/safety.ts): the credential is
+ * sent only to hops on the Base URL's origin, so a link that redirects to storage or a CDN never
+ * carries the token there. Each hop is a GET, retried like any read (retry.ts) until the answer's
+ * head arrives.
+ * @throws NodeApiError on HTTP errors (after the retries), naming the item and the link.
  */
 export async function pdsDownload(
 	this: IExecuteFunctions,
@@ -214,28 +217,11 @@ export async function pdsDownload(
 	itemIndex: number,
 ): Promise<PdsFile> {
 	const { baseUrl, timeoutMs } = await connection.call(this);
-	const options: IHttpRequestOptions = {
-		url,
-		method: 'GET',
-		encoding: 'stream',
-		returnFullResponse: true,
-		json: false,
-		timeout: timeoutMs,
-		disableFollowRedirect: true,
-	};
-	const sameOrigin = new URL(url).origin === new URL(baseUrl).origin;
-	const sent = await withRetries(
-		true,
-		async () =>
-			(sameOrigin
-				? await this.helpers.httpRequestWithAuthentication.call(
-						this,
-						PDS_CREDENTIAL_TYPE,
-						options,
-						await credentialOptions.call(this, PDS_CREDENTIAL_TYPE),
-					)
-				: await this.helpers.httpRequest(options)) as RawResponse,
-	);
+	const sent = await getFollowingRedirects.call(this, url, {
+		credentialType: PDS_CREDENTIAL_TYPE,
+		trustedOrigin: originOf(baseUrl) ?? baseUrl,
+		timeoutMs,
+	});
 	if ('failure' in sent) {
 		const status = failureStatus(sent.failure);
 		const broken = brokenConnectionCode(sent.failure);
@@ -243,7 +229,7 @@ export async function pdsDownload(
 			this.getNode(),
 			{ message: (sent.failure as Error).message ?? 'Request failed' },
 			{
-				message: `Item ${itemIndex}: downloading the recording ${url} failed${status ? ` with HTTP ${status}` : broken ? ': the connection failed, timed out or broke off' : ''}`,
+				message: `Item ${itemIndex}: downloading the recording ${sent.url} failed${status ? ` with HTTP ${status}` : broken ? ': the connection failed, timed out or broke off' : ''}`,
 				description: broken,
 				httpCode: status ? String(status) : undefined,
 				itemIndex,
