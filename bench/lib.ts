@@ -223,6 +223,10 @@ export async function runFlow(
 	return { json: res.body ? (JSON.parse(res.body) as IDataObject) : {}, ms: res.ms };
 }
 
+/** The recording links (`urls`) of a Recording → Get … output item; [] when it has none. */
+export const recordingLinks = (json: IDataObject): string[] =>
+	Array.isArray(json.urls) ? (json.urls as unknown[]).map(String) : [];
+
 /** Sends `total` POSTs with at most `concurrency` in flight; returns each latency (ms) and the wall time. */
 export async function load(
 	total: number,

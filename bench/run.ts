@@ -32,6 +32,7 @@ import {
 	node,
 	percentile,
 	post,
+	recordingLinks,
 	resetPeak,
 	RESULTS_FILE,
 	ROOT,
@@ -213,8 +214,7 @@ async function recordingPeak(
 	let sampled = baseMb;
 	const timer = setInterval(() => (sampled = Math.max(sampled, memory(pid).rssMb)), 10);
 	const { json, ms } = await runFlow(flowUrl).finally(() => clearInterval(timer));
-	const links = Array.isArray(json.urls) ? (json.urls as unknown[]).map(String) : [];
-	if (!links.some((link) => link.includes(`bytes=${bytes}`)))
+	if (!recordingLinks(json).some((link) => link.includes(`bytes=${bytes}`)))
 		throw new Error(`recording flow answered ${JSON.stringify(json)}`);
 	const downloaded = sandbox.requests.filter(
 		(r) => r.path.startsWith('/__sandbox/media/') && r.status === 200,

@@ -22,6 +22,7 @@ import {
 	memory,
 	node,
 	post,
+	recordingLinks,
 	RESULTS_FILE,
 	ROOT,
 	round,
@@ -107,8 +108,7 @@ async function main(): Promise<void> {
 				track(
 					runFlow(`${n8n.baseUrl}/webhook/${opsFlow.id}`)
 						.then(({ json }) => {
-							const links = Array.isArray(json.urls) ? (json.urls as unknown[]).map(String) : [];
-							if (!links.some((link) => link.includes('/__sandbox/media/')))
+							if (!recordingLinks(json).some((link) => link.includes('/__sandbox/media/')))
 								throw new Error(`unexpected answer ${JSON.stringify(json).slice(0, 200)}`);
 							ops++;
 						})

@@ -65,6 +65,15 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 		return result.output('PDS')[0].json.taskId as string;
 	}
 
+	/** Call → Get Records with Return All: every call record of a task, as output items. */
+	async function allRecords(taskId: string) {
+		const result = await env.harness.run(
+			pdsWorkflow({ resource: 'call', operation: 'getRecords', taskId, returnAll: true }),
+		);
+		expect(result.error).toBeUndefined();
+		return result.output('PDS');
+	}
+
 	test('Task → Create sends one createtask with the contacts as strings, times in the account zone and the callback base64-encoded; callbacks arrive', async () => {
 		const receiver = await startReceiver();
 		try {
@@ -393,11 +402,7 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 
 	test('Call → Get Recording returns the link and the WAV as binary; an unanswered call is refused with 10612', async () => {
 		const taskId = await createTask(10);
-		const records = (
-			await env.harness.run(
-				pdsWorkflow({ resource: 'call', operation: 'getRecords', taskId, returnAll: true }),
-			)
-		).output('PDS');
+		const records = await allRecords(taskId);
 		const answered = records.find((r) => r.json.talkResult === 'Connected')!.json;
 		const missed = records.find((r) => r.json.phoneNumber === '+628120000010')!.json;
 		const result = await env.harness.run(
@@ -429,11 +434,7 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 
 	test('Call → Get Recording follows a redirecting link by hand: the token goes to the Base URL only, not to the storage host', async () => {
 		const taskId = await createTask(3);
-		const records = (
-			await env.harness.run(
-				pdsWorkflow({ resource: 'call', operation: 'getRecords', taskId, returnAll: true }),
-			)
-		).output('PDS');
+		const records = await allRecords(taskId);
 		const answered = records.find((r) => r.json.talkResult === 'Connected')!.json;
 		const storage = await server((_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'audio/wav' });

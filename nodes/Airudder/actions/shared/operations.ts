@@ -201,11 +201,9 @@ function directReader(
 	let byName = directReaders.get(this);
 	if (!byName) directReaders.set(this, (byName = new Map()));
 	if (!byName.has(name)) {
-		const raw = this.getNode().parameters[name];
-		const match = typeof raw === 'string' ? PLAIN_JSON_FIELD.exec(raw) : null;
-		const items = match ? this.getInputData() : undefined;
-		const field = match ? (match[1] ?? match[3]) : '';
-		byName.set(name, items ? (itemIndex) => items[itemIndex]?.json[field] : null);
+		const field = plainJsonField(this.getNode().parameters[name]);
+		const items = this.getInputData();
+		byName.set(name, field === undefined ? null : (itemIndex) => items[itemIndex]?.json[field]);
 	}
 	return byName.get(name) ?? undefined;
 }
@@ -316,6 +314,12 @@ export function jsonObjectParameter(
 const PLAIN_JSON_FIELD =
 	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(['"])([^'"]+)\2\s*\])\s*\}\}$/;
 
+/** The field a raw parameter value reads when it is exactly `={{ $json.Field }}` (or `$json["Field"]`); else undefined. */
+function plainJsonField(raw: unknown): string | undefined {
+	const match = typeof raw === 'string' ? PLAIN_JSON_FIELD.exec(raw) : null;
+	return match ? (match[1] ?? match[3]) : undefined;
+}
+
 /**
  * The reader of a per-item parameter. When its raw value is a plain field reference such as the
  * default `={{ $json.Mobile }}`, the field is read from the item directly: the same value n8n's
@@ -329,11 +333,8 @@ export function itemParameterReader(
 	name: string,
 ): (item: INodeExecutionData, itemIndex: number) => unknown {
 	const raw = this.getNode().parameters[name];
-	const match = typeof raw === 'string' ? PLAIN_JSON_FIELD.exec(raw) : null;
-	if (match) {
-		const field = match[1] ?? match[3];
-		return (item) => item.json[field];
-	}
+	const field = plainJsonField(raw);
+	if (field !== undefined) return (item) => item.json[field];
 	const resolve = raw === undefined ? undefined : parameterResolver.call(this, name, raw);
 	if (resolve) return (_item, itemIndex) => resolve(itemIndex);
 	return (_item, itemIndex) => this.getNodeParameter(name, itemIndex, '');
