@@ -2,7 +2,8 @@
  * The AIRudder Predictive Dialer in a REAL n8n 2.41.1 against the sandbox over real HTTP on
  * 127.0.0.1: examples/pds-campaign.json creates a task whose callback URL is the workflow's own
  * AIRudder Trigger; the sandbox dials it and the TaskStatus / ContactStatus / AgentStatus callbacks
- * arrive at the trigger, one execution each. Also the PDS credential test.
+ * arrive at the trigger, one execution each. Also the PDS credential test, and a recording link
+ * that redirects to a storage host (followed by hand, the token only on the Base URL's origin).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { PDS_APP_KEY, PDS_APP_SECRET } from '../../sandbox/pds';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { server } from '../support/hostile';
 import { ensureN8nRuntime, N8nInstance, nodeOutput, type WorkflowJson } from '../support/n8n';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -20,6 +22,32 @@ const CREDENTIAL = {
 	type: 'airudderPdsApi',
 };
 const PREFIX = '/service/callcenter/call/predict';
+/** Manual Trigger → Call → Get Recording of one call ID (the recording test). */
+const RECORDING_FLOW: WorkflowJson = {
+	id: 'pdsRecordingRedirect',
+	name: 'pdsRecordingRedirect',
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{
+			id: 'pds-rec-start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: 'pds-rec-get',
+			name: 'Get Recording',
+			type: 'n8n-nodes-airudder.airudderPredictiveDialer',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { resource: 'call', operation: 'getRecording', callId: 'call-redirected' },
+			credentials: { airudderPdsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+		},
+	],
+	connections: { Start: { main: [[{ node: 'Get Recording', type: 'main', index: 0 }]] } },
+};
 
 describe('AIRudder Predictive Dialer in a real n8n 2.41.1', () => {
 	let sandbox: Sandbox;
@@ -49,6 +77,7 @@ describe('AIRudder Predictive Dialer in a real n8n 2.41.1', () => {
 				: node,
 		);
 		await n8n.importWorkflow(flow);
+		await n8n.importWorkflow(RECORDING_FLOW);
 		await n8n.publishWorkflow(String(flow.id));
 		await n8n.start();
 		await n8n.login();
@@ -114,6 +143,46 @@ describe('AIRudder Predictive Dialer in a real n8n 2.41.1', () => {
 		);
 		expect(talk.reduce((a, b) => a + b, 0)).toBe(2);
 	}, 180_000);
+
+	test('Call → Get Recording follows a link that redirects to storage: the file arrives, the storage host never sees the token', async () => {
+		const storage = await server((_req, res) => {
+			res.writeHead(200, { 'Content-Type': 'audio/wav' });
+			res.end(Buffer.from('RIFF\0\0\0\0WAVEstored'));
+		});
+		try {
+			const media = '/__sandbox/media/pds-call-redirected.wav';
+			sandbox.setFault({
+				method: 'POST',
+				path: `${PREFIX}/case/recording`,
+				body: JSON.stringify({
+					code: 0,
+					status: 'success',
+					body: { link: `${sandbox.url}${media}` },
+				}),
+			});
+			sandbox.setFault({
+				method: 'GET',
+				path: media,
+				status: 302,
+				headers: { Location: `${storage.url}/bucket/rec.wav?sig=1` },
+			});
+			const result = await n8n.execute(RECORDING_FLOW.id);
+			expect(result.data.resultData.error).toBeUndefined();
+			const [item] = result.data.resultData.runData['Get Recording'][0].data!.main[0]!;
+			expect(item.json).toMatchObject({
+				callId: 'call-redirected',
+				link: `${sandbox.url}${media}`,
+			});
+			expect(item.binary?.data).toMatchObject({ mimeType: 'audio/wav' });
+			const hop = sandbox.requests.filter((r) => r.path === media);
+			expect(hop).toHaveLength(1);
+			expect(hop[0].headers.authorization).toMatch(/^Token \S+/);
+			expect(storage.seen.map((r) => r.url)).toEqual(['/bucket/rec.wav?sig=1']);
+			expect(storage.seen[0].headers.authorization).toBeUndefined();
+		} finally {
+			await storage.close();
+		}
+	}, 120_000);
 
 	test('the credential test signs in form-encoded and reports a wrong secret without showing it', async () => {
 		const test = (data: IDataObject) =>
