@@ -50,9 +50,7 @@ function timed(entries: IDataObject[]): IDataObject[] {
 		.map((entry) => ({ ...entry, beginMs: offsetMs(entry.Begin), endMs: offsetMs(entry.End) }))
 		.map((entry, index) => ({ entry, index }))
 		.sort(
-			(a, b) =>
-				(a.entry.beginMs ?? Infinity) - (b.entry.beginMs ?? Infinity) ||
-				a.index - b.index,
+			(a, b) => (a.entry.beginMs ?? Infinity) - (b.entry.beginMs ?? Infinity) || a.index - b.index,
 		)
 		.map(({ entry }) => entry);
 }
@@ -60,7 +58,8 @@ function timed(entries: IDataObject[]): IDataObject[] {
 /** `AsrResults` → `{ channel1: { text, lines }, ... }`: lines ordered by Begin, text = their sentences, one per line. */
 function transcript(asrResults: unknown): IDataObject {
 	const channels: Record<string, IDataObject[]> = {};
-	for (const line of timed(objects(asrResults))) (channels[channelKey(line.Channel)] ??= []).push(line);
+	for (const line of timed(objects(asrResults)))
+		(channels[channelKey(line.Channel)] ??= []).push(line);
 	const result: IDataObject = {};
 	for (const key of Object.keys(channels).sort()) {
 		const lines = channels[key];

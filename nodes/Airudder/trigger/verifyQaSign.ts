@@ -75,7 +75,9 @@ export function verifyQaSign(body: IDataObject, key: string): QaSignVerdict {
 		return refuse('Sign does not match TaskID and the QA Sign Key', BAD_SIGN);
 	const detail = body.QADetail;
 	if (!Array.isArray(detail)) return refuse('QADetail is not a list');
-	const bad = detail.findIndex((entry) => !entry || typeof entry !== 'object' || Array.isArray(entry));
+	const bad = detail.findIndex(
+		(entry) => !entry || typeof entry !== 'object' || Array.isArray(entry),
+	);
 	if (bad >= 0) return refuse(`QADetail[${bad}] is not an object`);
 	return { ok: true };
 }
