@@ -116,7 +116,6 @@ export class AirudderCallbackApi implements ICredentialType {
 			displayName: 'QA Sign Key',
 			name: 'qaSignKey',
 			type: 'string',
-			typeOptions: { password: true },
 			default: 'airudder',
 			description:
 				'AIRudder Trigger, QA reports: the key in Sign = md5 hex of TaskID + key. A missing or wrong Sign is refused (HTTP 400, no execution). The reference shows this fixed key ("airudder", from one customer\'s production code; AIRudder publishes no QA doc page); whether it differs per customer is unknown. Sign covers only TaskID, so also set a Shared Secret.',
