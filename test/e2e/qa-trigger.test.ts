@@ -14,7 +14,6 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { QA_REPORT_EVENT } from '../../nodes/Airudder/trigger/events';
 import { qaSign } from '../../nodes/Airudder/trigger/verifyQaSign';
-import { exampleOf } from '../../sandbox/callback-examples';
 import {
 	ensureN8nRuntime,
 	N8N_VERSIONS,
@@ -23,6 +22,7 @@ import {
 	type N8nLine,
 	type WorkflowJson,
 } from '../support/n8n';
+import { signedQaReport } from '../support/qa';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TRIGGER_TYPE = 'n8n-nodes-airudder.airudderTrigger';
@@ -43,16 +43,6 @@ function qaExample(): WorkflowJson {
 	) as WorkflowJson;
 	expect(flow.nodes.find((n: INode) => n.name === 'QA Reports')?.type).toBe(TRIGGER_TYPE);
 	return flow;
-}
-
-/** The reference's QA report with another TaskID and channel 2's Negative score, signed with `key`. */
-function report(taskId: string, negative2: string, key = 'airudder'): IDataObject {
-	const body = exampleOf(QA_REPORT_EVENT)!;
-	const [entry] = body.QADetail as IDataObject[];
-	entry.Scores = (entry.Scores as IDataObject[]).map((s) =>
-		s.CheckPointType === 'Negative' && s.Channel === '2' ? { ...s, Score: negative2 } : s,
-	);
-	return { ...body, TaskID: taskId, Sign: qaSign(taskId, key) };
 }
 
 /** The QA Reports trigger alone, with the AIRudder Callback credential. */
@@ -116,11 +106,11 @@ describe.each([2, 1] as N8nLine[])('QA report callbacks in a real n8n (line %i)'
 
 	test(`n8n ${N8N_VERSIONS[line]}: signed reports start the example, one item per recording; the If passes the one over the threshold`, async () => {
 		const url = n8n.webhookUrl(String(trigger.webhookId), 'airudder');
-		const below = await post(url, report('task_123', '0/4'));
+		const below = await post(url, signedQaReport('task_123', '0/4'));
 		expect([below.statusCode, JSON.parse(below.body)]).toEqual([200, SUCCESS]);
 		expect(below.headers['content-type']).toMatch(/^application\/json/);
 		const [first] = await runs(flow.id, 1);
-		const over = await post(url, report('task_456', '3/4'));
+		const over = await post(url, signedQaReport('task_456', '3/4'));
 		expect([over.statusCode, JSON.parse(over.body)]).toEqual([200, SUCCESS]);
 		const [, second] = await runs(flow.id, 2);
 
@@ -165,14 +155,14 @@ describe.each([2, 1] as N8nLine[])('QA report callbacks in a real n8n (line %i)'
 		const url = n8n.webhookUrl(String(trigger.webhookId), 'airudder');
 		const before = (await executionsOf(flow.id)).length;
 		const wrong = await post(url, {
-			...report('task_789', '5/4'),
+			...signedQaReport('task_789', '5/4'),
 			Sign: qaSign('task_788', 'airudder'),
 		});
 		expect([wrong.statusCode, JSON.parse(wrong.body)]).toEqual([400, BAD_SIGN]);
-		const { Sign: _dropped, ...unsigned } = report('task_789', '5/4');
+		const { Sign: _dropped, ...unsigned } = signedQaReport('task_789', '5/4');
 		const missing = await post(url, unsigned);
 		expect([missing.statusCode, JSON.parse(missing.body)]).toEqual([400, BAD_SIGN]);
-		const otherKey = await post(url, report('task_789', '5/4', 'per-customer-key'));
+		const otherKey = await post(url, signedQaReport('task_789', '5/4', 'per-customer-key'));
 		expect(otherKey.statusCode).toBe(400);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect(await executionsOf(flow.id)).toHaveLength(before);
@@ -180,9 +170,9 @@ describe.each([2, 1] as N8nLine[])('QA report callbacks in a real n8n (line %i)'
 
 	test(`n8n ${N8N_VERSIONS[line]}: with a callback credential, its shared secret and QA Sign Key both apply`, async () => {
 		const url = n8n.webhookUrl(SECURED_HOOK_ID, 'airudder');
-		const signed = report('task_900', '1/4', 'per-customer-key');
+		const signed = signedQaReport('task_900', '1/4', 'per-customer-key');
 		expect((await post(url, signed)).statusCode).toBe(401); // no secret
-		const defaultKey = await post(`${url}?secret=qa-secret-1`, report('task_900', '1/4'));
+		const defaultKey = await post(`${url}?secret=qa-secret-1`, signedQaReport('task_900', '1/4'));
 		expect([defaultKey.statusCode, JSON.parse(defaultKey.body)]).toEqual([400, BAD_SIGN]);
 		const ok = await post(`${url}?secret=qa-secret-1`, signed);
 		expect([ok.statusCode, JSON.parse(ok.body)]).toEqual([200, SUCCESS]);

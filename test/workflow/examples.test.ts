@@ -29,12 +29,11 @@ import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrig
 import { AirudderPredictiveDialer } from '../../nodes/Airudder/AirudderPredictiveDialer.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
 import { QA_REPORT_EVENT } from '../../nodes/Airudder/trigger/events';
-import { qaSign } from '../../nodes/Airudder/trigger/verifyQaSign';
-import { exampleOf } from '../../sandbox/callback-examples';
 import { callbackExample } from '../../sandbox/callbacks';
 import { PDS_APP_KEY, PDS_APP_SECRET, PDS_PREFIX } from '../../sandbox/pds';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { CodeStandIn } from '../fixtures/harness/CodeStandIn.node';
+import { signedQaReport } from '../support/qa';
 import {
 	MANUAL_TRIGGER_TYPE,
 	WorkflowHarness,
@@ -71,17 +70,6 @@ interface PostedCallback {
 	answer: IDataObject;
 }
 
-/** The reference's QA report (signed with the default key) with channel 2's Negative score set. */
-function qaReport(taskId: string, negative2: string): IDataObject {
-	const body = exampleOf(QA_REPORT_EVENT)!;
-	const [entry] = body.QADetail as IDataObject[];
-	entry.Scores = (entry.Scores as IDataObject[]).map((score) =>
-		score.CheckPointType === 'Negative' && score.Channel === '2'
-			? { ...score, Score: negative2 }
-			: score,
-	);
-	return { ...body, TaskID: taskId, Sign: qaSign(taskId, 'airudder') };
-}
 const QA_ANSWER = {
 	success: true,
 	data: { message: 'Success Store Recording Report' },
@@ -285,8 +273,8 @@ const EXPECTATIONS: Record<string, ExampleExpectation> = {
 	'qa-negative-words.json': {
 		// The reference's QA report (channel 2 Negative 0/4: below the threshold), then one with 3/4.
 		callbacks: [
-			{ body: qaReport('task_123', '0/4'), answer: QA_ANSWER },
-			{ body: qaReport('task_456', '3/4'), answer: QA_ANSWER },
+			{ body: signedQaReport('task_123', '0/4'), answer: QA_ANSWER },
+			{ body: signedQaReport('task_456', '3/4'), answer: QA_ANSWER },
 		],
 		nodes: {
 			'QA Reports': [qaItem('task_123', '0/4', 0), qaItem('task_456', '3/4', 3)],
