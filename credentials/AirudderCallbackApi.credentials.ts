@@ -10,6 +10,9 @@ import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
  * AIRudder's callback-encryption page could not be read; the API's scheme is assumed (see
  * nodes/Airudder/trigger/verifySignature.ts).
  *
+ * QA (speech analytics) reports carry their own `Sign` (md5 of TaskID + a key, the QA Sign Key;
+ * checked by nodes/Airudder/trigger/verifyQaSign.ts).
+ *
  * The credential test (the triggers' `testedBy`, trigger/webhook.ts `testCallbackCredential`) makes
  * no request: it checks the values as a callback would use them (secret given, names usable, AES
  * key length).
@@ -108,6 +111,14 @@ export class AirudderCallbackApi implements ICredentialType {
 			default: '',
 			description: 'The AES key AIRudder gave you (16, 24 or 32 characters)',
 			displayOptions: { show: { encryption: ['ifMarked', 'required'] } },
+		},
+		{
+			displayName: 'QA Sign Key',
+			name: 'qaSignKey',
+			type: 'string',
+			default: 'airudder',
+			description:
+				'AIRudder Trigger, QA reports: the key in Sign = md5 hex of TaskID + key. A missing or wrong Sign is refused (HTTP 400, no execution). The reference shows this fixed key ("airudder", from one customer\'s production code; AIRudder publishes no QA doc page); whether it differs per customer is unknown. Sign covers only TaskID, so also set a Shared Secret.',
 		},
 	];
 }

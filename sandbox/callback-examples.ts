@@ -12,12 +12,100 @@ import {
  * sandbox fires them and the tests post them; the published package (dist/) does not carry them.
  */
 export interface CallbackExample {
-	/** `doc`: the doc page's own example; `illustrative`: the reference built it from the field list. */
-	readonly source: 'doc' | 'illustrative';
+	/**
+	 * `doc`: the doc page's own example; `illustrative`: the reference built it from the field list;
+	 * `client fixture`: a third-party client's own test payload, copied by the reference (QA report).
+	 */
+	readonly source: 'doc' | 'illustrative' | 'client fixture';
 	readonly body: IDataObject;
 }
 
 export const CALLBACK_EXAMPLES: Readonly<Record<string, CallbackExample>> = {
+	// qa.openapi.yaml webhooks.qaRecordingReport example: the production client's test fixture, copied
+	// verbatim; Sign = md5 hex of 'task_123' + 'airudder'.
+	qaRecordingReport: {
+		source: 'client fixture',
+		body: {
+			TaskID: 'task_123',
+			Sign: '179e25e1269ee7b2884d474d3af4e141',
+			QADetail: [
+				{
+					Recordingid: '12336',
+					Size: '3.3',
+					Length: '83',
+					Words: '128',
+					AsrResults: [
+						{ Channel: '1', Begin: '1000', End: '20300', Sentence: 'Selamat pagi', Words: '2' },
+						{
+							Channel: '2',
+							Begin: '23000',
+							End: '30000',
+							Sentence: 'Selamat malam Negative',
+							Words: '3',
+						},
+						{ Channel: '1', Begin: '30020', End: '40300', Sentence: 'Selamat siang', Words: '2' },
+					],
+					CheckPoint: [
+						{
+							CheckPointType: 'SOP',
+							CheckPointResultsDetail: [
+								{
+									CheckPointVal: 'Greeting',
+									Channel: '1',
+									Begin: '1000',
+									End: '20300',
+									Sentence: 'Selamat pagi',
+								},
+								{
+									CheckPointVal: 'Greeting',
+									Channel: '1',
+									Begin: '30020',
+									End: '40300',
+									Sentence: 'Selamat siang',
+								},
+							],
+						},
+						{
+							CheckPointType: 'Negative',
+							CheckPointResultsDetail: [
+								{
+									CheckPointVal: 'True',
+									Channel: '2',
+									Begin: '23000',
+									End: '30000',
+									Sentence: 'Selamat malam Negative',
+								},
+							],
+						},
+						{
+							CheckPointType: 'Repeat',
+							CheckPointResultsDetail: [
+								{
+									CheckPointVal: '2',
+									Channel: '2',
+									Begin: '23000',
+									End: '30000',
+									Sentence: 'Selamat malam Negative',
+								},
+							],
+						},
+						{
+							CheckPointType: 'VoiceMail',
+							CheckPointResultsDetail: [
+								{ CheckPointVal: 'True', Channel: '', Begin: '', End: '', Sentence: '' },
+							],
+						},
+					],
+					Scores: [
+						{ CheckPointType: 'Negative', Channel: '1', Score: '1/4' },
+						{ CheckPointType: 'SOP', Channel: '1', Score: '0/2' },
+						{ CheckPointType: 'Negative', Channel: '2', Score: '0/4' },
+						{ CheckPointType: 'SOP', Channel: '2', Score: '1/1' },
+					],
+				},
+			],
+		},
+	},
 	workflowPdsTaskStatusChanged: {
 		source: 'illustrative',
 		body: {

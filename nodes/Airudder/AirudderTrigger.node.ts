@@ -19,7 +19,7 @@ const VOICE_TRIGGER: CallbackTriggerSpec = {
 	catalogue: VOICE_EVENTS,
 	path: 'airudder',
 	respondDescription:
-		'When AIRudder gets its answer. The documented answer is HTTP 200 {}. The answer the Custom API Node Data Push expects is not documented: if AIRudder needs data back, answer from the last node or a Respond to Webhook node. Refused, filtered-out and duplicate callbacks are always answered at once.',
+		'When AIRudder gets its answer. The documented answer is HTTP 200 {}; QA reports get {"success": true, "data": {"message": "Success Store Recording Report"}, "errors": []}, as the reference\'s receiver answers. The answer the Custom API Node Data Push expects is not documented: if AIRudder needs data back, answer from the last node or a Respond to Webhook node. Refused, filtered-out and duplicate callbacks are always answered at once.',
 	filterOptions: [
 		{
 			displayName: 'WABA Message Statuses',
@@ -45,7 +45,7 @@ const VOICE_TRIGGER: CallbackTriggerSpec = {
 /**
  * AIRudder Trigger: the URL users give AIRudder for its voice and workflow callbacks (WABA message
  * status, chatbot session end, custom API node push, list completion, status change, predictive
- * dialer, task/call/plan end, inbound). AIRudder has no API to register callback URLs, so set-up is
+ * dialer, task/call/plan end, inbound, QA speech-analytics report). AIRudder has no API to register callback URLs, so set-up is
  * manual. Answers HTTP 200 `{}` as the documented notification page shows (seed 001).
  * Docs: https://api-docs.airudder.com/apidoc/docs-site/1780479/api-285317014 and trigger/events.ts.
  */
@@ -59,7 +59,7 @@ export class AirudderTrigger implements INodeType {
 		defaultVersion: 1.1,
 		subtitle: 'AIRudder callbacks',
 		description:
-			'Starts the workflow when AIRudder sends a voice or workflow callback (WABA message status, custom API node push, predictive dialer, task or call end, ...)',
+			'Starts the workflow when AIRudder sends a voice, workflow or QA callback (WABA message status, custom API node push, predictive dialer, QA report, task or call end, ...)',
 		eventTriggerDescription: 'Waiting for AIRudder to call the Test URL',
 		activationMessage: 'Give the Production URL to AIRudder as the callback URL.',
 		defaults: { name: 'AIRudder Trigger' },

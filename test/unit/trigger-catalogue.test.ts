@@ -21,6 +21,7 @@ const VOICE_FILES = [
 	'telemarketing-infocheck',
 	'workflow',
 	'leads-inbound-encryption',
+	'qa',
 ];
 
 /** The `webhooks:` section of a reference file, split into `key → text of that entry`. */
@@ -44,6 +45,19 @@ function requiredFields(section: string): string[] | undefined {
 		.map((line) => line.trim().slice(2));
 }
 
+/** The `required:` list of `components.schemas.<name>` in a reference file. */
+function componentRequired(file: string, name: string): string[] | undefined {
+	const text = readFileSync(join(REFERENCE, `${file}.openapi.yaml`), 'utf8');
+	const start = text.indexOf(`\n    ${name}:\n`);
+	if (start < 0) return undefined;
+	const schema = text.slice(start + 1).split(/\n(?= {4}\S)/)[0];
+	return /\n {6}required:\n((?: {6}- .*\n)+)/
+		.exec(`${schema}\n`)?.[1]
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => line.trim().slice(2));
+}
+
 /** Every string/number leaf of an example. */
 function leaves(value: unknown): Array<string | number> {
 	if (Array.isArray(value)) return value.flatMap(leaves);
@@ -56,7 +70,7 @@ const keysOf = (events: readonly AirudderEvent[]) => events.map((event) => event
 describe('trigger event catalogue', () => {
 	withReference('has exactly one voice event per webhooks key of the four voice files', () => {
 		const keys = VOICE_FILES.flatMap((file) => [...webhookSections(file).keys()]);
-		expect(keys).toHaveLength(26);
+		expect(keys).toHaveLength(27);
 		expect([...keysOf(VOICE_EVENTS)].sort()).toEqual([...keys].sort());
 		for (const file of VOICE_FILES) {
 			for (const key of webhookSections(file).keys()) {
@@ -83,7 +97,11 @@ describe('trigger event catalogue', () => {
 		const sections = new Map([
 			...webhookSections('workflow'),
 			...webhookSections('leads-inbound-encryption'),
+			...webhookSections('qa'),
 		]);
+		// The QA body schema is a $ref to components.schemas.QaCallback.
+		expect(sections.get('qaRecordingReport')).toContain("$ref: '#/components/schemas/QaCallback'");
+		expect(componentRequired('qa', 'QaCallback')).toEqual(['TaskID', 'Sign', 'QADetail']);
 		for (const event of VOICE_EVENTS.filter(
 			(e) => e.shape && !e.shape.basis.startsWith('the page has no field'),
 		)) {
@@ -91,7 +109,9 @@ describe('trigger event catalogue', () => {
 				key: event.key,
 				fields: [
 					...(requiredFields(sections.get(event.key)!) ??
-						requiredFields(sections.get(mainTwin(event.key))!)!),
+						(event.file === 'qa'
+							? componentRequired('qa', 'QaCallback')!
+							: requiredFields(sections.get(mainTwin(event.key))!)!)),
 				].sort(),
 			});
 		}
@@ -111,7 +131,7 @@ describe('trigger event catalogue', () => {
 
 	withReference('copies every value of every example from its reference entry', () => {
 		for (const [events, files] of [
-			[VOICE_EVENTS, ['workflow']],
+			[VOICE_EVENTS, ['workflow', 'qa']],
 			[CHATBOT_EVENTS, ['chatbot']],
 		] as const) {
 			const sections = new Map(files.flatMap((file) => [...webhookSections(file)]));
@@ -167,8 +187,13 @@ describe('trigger event catalogue', () => {
 		expect(recogniseEvents(waba, CHATBOT_EVENTS)).toEqual([]);
 	});
 
-	it('has a doc URL for every voice event and a description for every event', () => {
-		for (const event of VOICE_EVENTS) expect(event.docUrl).toMatch(/^https:\/\//);
+	it('has a doc URL for every voice event (or, for QA, which has no doc page, its source) and a description for every event', () => {
+		for (const event of VOICE_EVENTS.filter((e) => e.file !== 'qa'))
+			expect(event.docUrl).toMatch(/^https:\/\//);
+		for (const event of VOICE_EVENTS.filter((e) => e.file === 'qa')) {
+			expect(event.docUrl).toBeUndefined();
+			expect(event.source).toMatch(/^No AIRudder doc page: .*collops_qa_automation/);
+		}
 		for (const event of [...VOICE_EVENTS, ...CHATBOT_EVENTS])
 			expect(event.description.length).toBeGreaterThan(10);
 	});

@@ -167,7 +167,15 @@ describe('readCallbackSettings', () => {
 			routing: { events: ['*'], includeUnknown: true, wabaStatuses: [], workflowIds: [] },
 			addEventName: true,
 			dedupeWindowMs: 0,
+			qaSignKey: 'airudder',
 		});
+	});
+
+	it("reads the QA Sign Key from the credential (the reference's airudder when absent)", async () => {
+		expect((await readCallbackSettings(context({}, { qaSignKey: 'k-2' }))).qaSignKey).toBe('k-2');
+		expect((await readCallbackSettings(context({}, { carriedIn: 'none' }))).qaSignKey).toBe(
+			'airudder',
+		);
 	});
 
 	it('reads secrets and AES from the credential, options and filters from the parameters', async () => {
@@ -230,6 +238,7 @@ describe('readCallbackSettings', () => {
 			{ encryption: 'ifMarked', aesSecretKey: 'short' },
 			'AES Key must be 16, 24 or 32 bytes long in UTF-8 (it is 5)',
 		],
+		[{ qaSignKey: '' }, 'AIRudder Callback credential: QA Sign Key is empty'],
 	])('refuses an invalid credential %j', async (credential, message) => {
 		await expect(readCallbackSettings(context({}, credential))).rejects.toThrow(NodeOperationError);
 		await expect(readCallbackSettings(context({}, credential))).rejects.toThrow(message);

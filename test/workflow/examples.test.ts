@@ -28,10 +28,12 @@ import { AirudderChatbot } from '../../nodes/Airudder/AirudderChatbot.node';
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
 import { AirudderPredictiveDialer } from '../../nodes/Airudder/AirudderPredictiveDialer.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
+import { QA_REPORT_EVENT } from '../../nodes/Airudder/trigger/events';
 import { callbackExample } from '../../sandbox/callbacks';
 import { PDS_APP_KEY, PDS_APP_SECRET, PDS_PREFIX } from '../../sandbox/pds';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { CodeStandIn } from '../fixtures/harness/CodeStandIn.node';
+import { signedQaReport } from '../support/qa';
 import {
 	MANUAL_TRIGGER_TYPE,
 	WorkflowHarness,
@@ -62,13 +64,33 @@ const TRIGGER_TYPES = [
 /** The token exchanges (cloud and PDS), left out of `requests`. */
 const SIGN_INS = ['/service/cloud/auth', `${PDS_PREFIX}auth`];
 
+/** A callback body posted to an example's trigger, and the answer AIRudder must get. */
+interface PostedCallback {
+	body: IDataObject;
+	answer: IDataObject;
+}
+
+const QA_ANSWER = {
+	success: true,
+	data: { message: 'Success Store Recording Report' },
+	errors: [],
+};
+/** One QA item as the trigger outputs it (the parts the example reads). */
+const qaItem = (taskId: string, negative2: string, value: number) => ({
+	TaskID: taskId,
+	recordingId: '12336',
+	scores: { Negative: { channel2: { Score: negative2, value, max: 4 } } },
+	_event: QA_REPORT_EVENT,
+});
+
 /** What one example must do. */
 interface ExampleExpectation {
 	/**
 	 * Examples with an AIRudder Trigger: the sandbox callbacks (sandbox/callbacks.ts) posted to the
-	 * trigger node one by one, as AIRudder would (after the Manual Trigger part, if any).
+	 * trigger node one by one, as AIRudder would (after the Manual Trigger part, if any); an entry
+	 * may instead give the body itself and the answer it gets (default `{}`).
 	 */
-	callbacks?: string[];
+	callbacks?: Array<string | PostedCallback>;
 	/**
 	 * Every node's output items (json), in order, over all executions (the manual run, then one
 	 * webhook execution per callback): each item must match (toMatchObject) and the counts must be
@@ -110,6 +132,58 @@ class FilterStandIn implements INodeType {
 			if (pass === true) kept.push({ json: item.json, pairedItem: { item: index } });
 		});
 		return [kept];
+	}
+}
+
+/**
+ * Test-only stand-in for n8n's If node (`n8n-nodes-base.if`): items whose `conditions` pass go to
+ * output 0 (true), the others to output 1 (false). n8n evaluates the conditions, as for the Filter.
+ */
+class IfStandIn implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'If (test stand-in)',
+		name: 'if',
+		group: ['transform'],
+		version: [2, 2.1, 2.2],
+		description: 'Routes items by the conditions',
+		defaults: { name: 'If' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {} },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const routes: INodeExecutionData[][] = [[], []];
+		this.getInputData().forEach((item, index) => {
+			const pass = this.getNodeParameter('conditions', index, false, { extractValue: true });
+			routes[pass === true ? 0 : 1].push({ json: item.json, pairedItem: { item: index } });
+		});
+		return routes;
+	}
+}
+
+/**
+ * Test-only stand-in for n8n's Slack node (`n8n-nodes-base.slack`), which the examples only use
+ * disabled (n8n passes a disabled node's input through without running it): running it fails.
+ */
+class SlackStandIn implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Slack (test stand-in)',
+		name: 'slack',
+		group: ['output'],
+		version: [2, 2.1, 2.2, 2.3],
+		description: 'Never runs: examples keep it disabled',
+		defaults: { name: 'Slack' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		throw new Error('The Slack stand-in ran: the example must keep its Slack node disabled');
 	}
 }
 
@@ -196,6 +270,21 @@ const EXPECTATIONS: Record<string, ExampleExpectation> = {
 			},
 		},
 	},
+	'qa-negative-words.json': {
+		// The reference's QA report (channel 2 Negative 0/4: below the threshold), then one with 3/4.
+		callbacks: [
+			{ body: signedQaReport('task_123', '0/4'), answer: QA_ANSWER },
+			{ body: signedQaReport('task_456', '3/4'), answer: QA_ANSWER },
+		],
+		nodes: {
+			'QA Reports': [qaItem('task_123', '0/4', 0), qaItem('task_456', '3/4', 3)],
+			// the If's true output: negative-word score on channel 2 >= 1
+			'Negative Words Over Threshold': [qaItem('task_456', '3/4', 3)],
+			// disabled: passes its input through
+			'Alert on Slack': [qaItem('task_456', '3/4', 3)],
+		},
+		requests: [],
+	},
 	'task-create.json': {
 		nodes: {
 			Start: [{}],
@@ -258,6 +347,8 @@ describe('examples/*.json as workflow tests (n8n-core against the sandbox)', () 
 				'n8n-nodes-airudder.airudderPredictiveDialer': new AirudderPredictiveDialer(),
 				'n8n-nodes-base.code': new CodeStandIn(),
 				'n8n-nodes-base.filter': new FilterStandIn(),
+				'n8n-nodes-base.if': new IfStandIn(),
+				'n8n-nodes-base.slack': new SlackStandIn(),
 			},
 			credentialTypes: [new AirudderApi(), new AirudderChatbotApi(), new AirudderPdsApi()],
 			credentials: {
@@ -301,14 +392,18 @@ describe('examples/*.json as workflow tests (n8n-core against the sandbox)', () 
 		if (!trigger) expect(expected.callbacks).toBeUndefined();
 		else {
 			expect(expected.callbacks?.length).toBeGreaterThan(0);
-			for (const event of expected.callbacks ?? []) {
+			for (const callback of expected.callbacks ?? []) {
+				const { body, answer: expectedAnswer } =
+					typeof callback === 'string'
+						? { body: callbackExample(callback).body, answer: {} }
+						: callback;
 				const answer = await harness.webhook(
 					trigger.type,
 					trigger.parameters,
-					{ body: callbackExample(event).body, headers: { 'user-agent': 'Airudder' } },
+					{ body, headers: { 'user-agent': 'Airudder' } },
 					{ typeVersion: trigger.typeVersion },
 				);
-				expect(answer.webhookResponse).toEqual({});
+				expect(answer.webhookResponse).toEqual(expectedAnswer);
 				const items = answer.workflowData?.[0] ?? [];
 				expect(items).toHaveLength(1);
 				// what n8n does with a webhook's items: one execution from the trigger on

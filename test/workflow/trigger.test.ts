@@ -16,6 +16,10 @@ import {
 	type EventWithExample as AirudderEvent,
 } from '../../sandbox/callback-examples';
 import { CALLBACK_EVENTS } from '../../sandbox/callbacks';
+import { exampleOf } from '../../sandbox/callback-examples';
+import { QA_REPORT_EVENT } from '../../nodes/Airudder/trigger/events';
+import { qaReportItems } from '../../nodes/Airudder/trigger/qaReport';
+import { qaSign } from '../../nodes/Airudder/trigger/verifyQaSign';
 import {
 	HarnessNodeTypes,
 	WorkflowHarness,
@@ -49,6 +53,7 @@ const CALLBACK_FIELDS = [
 	'secretValue',
 	'encryption',
 	'aesSecretKey',
+	'qaSignKey',
 ];
 
 /** What AIRudder sees and whether n8n would start an execution. */
@@ -94,8 +99,11 @@ describe('AIRudder triggers: webhook()', () => {
 	});
 	afterAll(async () => await harness.close());
 
+	// The QA report is reshaped (one item per recording): see 'QA report callbacks' below.
 	const examples = (events: readonly AirudderEvent[], type: string) =>
-		events.filter((event) => event.example).map((event) => [event.key, event, type] as const);
+		events
+			.filter((event) => event.example && event.key !== QA_REPORT_EVENT)
+			.map((event) => [event.key, event, type] as const);
 
 	it.each([...examples(VOICE_EVENTS, VOICE), ...examples(CHATBOT_EVENTS, CHATBOT)])(
 		'emits the documented example of %s unchanged, plus _event, and answers 200 {}',
@@ -313,6 +321,109 @@ describe('AIRudder triggers: webhook()', () => {
 		expect(outcome(await call(params, { body }, VOICE, 'manual'))).toMatchObject({
 			execution: true,
 		}); // Test URL
+	});
+
+	describe('QA report callbacks (Sign = md5 hex of TaskID + QA Sign Key)', () => {
+		const qa = (over: IDataObject = {}) => ({ ...exampleOf(QA_REPORT_EVENT)!, ...over });
+		const SUCCESS = {
+			success: true,
+			data: { message: 'Success Store Recording Report' },
+			errors: [],
+		};
+		const refused = (message = 'Invalid authentication credentials') => ({
+			execution: false,
+			status: 400,
+			body: { success: false, data: null, errors: [message] },
+		});
+
+		it("emits one item per recording of the signed reference example and answers like the reference's receiver", async () => {
+			const result = await call({}, { body: qa(), headers: { 'user-agent': 'Airudder' } });
+			expect(result.webhookResponse).toEqual(SUCCESS);
+			expect(result.workflowData).toEqual([
+				qaReportItems(qa()).map((json) => ({ json: { ...json, _event: QA_REPORT_EVENT } })),
+			]);
+			const [item] = result.workflowData![0];
+			expect(item.json).toMatchObject({
+				TaskID: 'task_123',
+				recordingId: '12336',
+				transcript: { channel1: { text: 'Selamat pagi\nSelamat siang' } },
+				scores: { Negative: { channel1: { Score: '1/4', value: 1, max: 4 } } },
+			});
+			// Two recordings: two items, each with the TaskID.
+			const [entry] = qa().QADetail as IDataObject[];
+			const two = await call(
+				{},
+				{ body: qa({ QADetail: [entry, { ...entry, Recordingid: '2' }] }) },
+			);
+			expect(two.workflowData?.[0].map((i) => [i.json.TaskID, i.json.recordingId])).toEqual([
+				['task_123', '12336'],
+				['task_123', '2'],
+			]);
+		});
+
+		it.each([
+			['wrong Sign', { Sign: 'e'.repeat(32) }, 'Invalid authentication credentials'],
+			['Sign of another TaskID', { TaskID: 'task_124' }, 'Invalid authentication credentials'],
+			['missing Sign', { Sign: undefined }, 'Invalid authentication credentials'],
+			['QADetail not a list', { QADetail: 'x' }, 'QADetail is not a list'],
+		])('%s → HTTP 400, no execution', async (_label, over, message) => {
+			const body = JSON.parse(JSON.stringify(qa(over))) as IDataObject;
+			const result = await call({}, { body });
+			expect(result.response.ended).toBe(true);
+			expect(result.response.headers['content-type']).toBe('application/json; charset=utf-8');
+			expect(outcome(result)).toEqual(refused(message));
+		});
+
+		it('refuses a bad Sign even when the QA event is not selected or unrecognised callbacks are off', async () => {
+			const bad = qa({ Sign: 'e'.repeat(32) });
+			for (const params of [{ events: ['workflowListCompleted'] }, { includeUnknown: false }])
+				expect(outcome(await call(params, { body: bad }))).toEqual(refused());
+			// a good one that is not selected: the success answer, no execution
+			expect(outcome(await call({ events: ['workflowListCompleted'] }, { body: qa() }))).toEqual({
+				execution: false,
+				status: 200,
+				body: SUCCESS,
+			});
+		});
+
+		it("checks Sign with the credential's QA Sign Key, and the shared secret before it", async () => {
+			const key = 'per-customer-key';
+			const signed = qa({ Sign: qaSign('task_123', key) });
+			expect(outcome(await call({ qaSignKey: key }, { body: signed }))).toMatchObject({
+				execution: true,
+				body: SUCCESS,
+			});
+			expect(outcome(await call({ qaSignKey: key }, { body: qa() }))).toEqual(refused());
+			// without a credential the key is the reference's "airudder"
+			expect(outcome(await call({}, { body: signed }))).toEqual(refused());
+			// the secret is checked first: no secret → 401 even with a valid Sign
+			expect(outcome(await call(QUERY_SECRET, { body: qa() }))).toEqual({
+				execution: false,
+				status: 401,
+				body: { message: 'missing or wrong secret' },
+			});
+			expect(
+				outcome(await call(QUERY_SECRET, { body: qa(), query: { secret: SECRET } })),
+			).toMatchObject({ execution: true, status: 200 });
+		});
+
+		it('logs why a QA report was refused, never the Sign or the key', async () => {
+			const logs = await harness.logs();
+			const before = logs.length;
+			await call({ qaSignKey: 'hidden-key-42' }, { body: qa() });
+			expect(logs.slice(before).map((entry) => entry.message)).toEqual([
+				'Temp-Node: refused an AIRudder callback with HTTP 400 (QA report Sign does not match TaskID and the QA Sign Key)',
+			]);
+			expect(JSON.stringify(logs.slice(before))).not.toMatch(/hidden-key-42|179e25e1/);
+		});
+
+		it('answers a QA report without recordings with success and no execution', async () => {
+			expect(outcome(await call({}, { body: qa({ QADetail: [] }) }))).toEqual({
+				execution: false,
+				status: 200,
+				body: SUCCESS,
+			});
+		});
 	});
 
 	it('treats the chatbot trigger the same way', async () => {

@@ -5,6 +5,7 @@ import {
 	PDS_AGENT,
 	PDS_CONTACT,
 	PDS_TASK,
+	QA_REPORT,
 	WABA_MESSAGE_STATUS,
 	WORKFLOW_STATUS,
 	type PayloadShape,
@@ -15,9 +16,10 @@ export type { PayloadShape };
 
 /**
  * Catalogue of the callbacks AIRudder POSTs to a URL the integrator gives it: one entry per
- * `webhooks` key of the reference files (/work/shared/airudder-api/*.openapi.yaml). The voice files
- * (core-collection, telemarketing-infocheck, workflow, leads-inbound-encryption) feed the AIRudder
- * Trigger, chatbot.openapi.yaml the AIRudder Chatbot Trigger.
+ * `webhooks` key of the project's AIRudder API reference files. The voice files
+ * (core-collection, telemarketing-infocheck, workflow, leads-inbound-encryption) and the QA file
+ * (speech analytics; its report callback is checked by verifyQaSign.ts and shaped by qaReport.ts)
+ * feed the AIRudder Trigger, chatbot.openapi.yaml the AIRudder Chatbot Trigger.
  *
  * Only callbacks whose payload AIRudder documents have a {@link PayloadShape}; all others arrive as
  * `unknown` and are passed on unchanged (their shape is not known, so nothing is guessed).
@@ -33,6 +35,11 @@ export interface AirudderEvent {
 	readonly file: string;
 	/** Best doc page known (`x-doc-url`, or the candidate page the reference names); none for unread chatbot pages. */
 	readonly docUrl?: string;
+	/**
+	 * Where the facts come from when AIRudder publishes no doc page for the callback (then
+	 * `docUrl` is absent): the third-party client the reference was read from.
+	 */
+	readonly source?: string;
 	readonly description: string;
 	/**
 	 * How to recognise the payload; `undefined` when the payload is undocumented. Events with the SAME
@@ -40,6 +47,9 @@ export interface AirudderEvent {
 	 */
 	readonly shape?: PayloadShape;
 }
+
+/** `_event` of the QA (speech analytics) report callback; see {@link QA_REPORT}. */
+export const QA_REPORT_EVENT = 'qaRecordingReport';
 
 /** `_event` of a callback no documented shape matches. */
 export const UNKNOWN_EVENT = 'unknown';
@@ -270,6 +280,17 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 		file: LEADS,
 		docUrl: INBOUND_DOC,
 		description: `An inbound call ended. ${UNDOCUMENTED}`,
+	},
+	{
+		key: QA_REPORT_EVENT,
+		displayName: 'QA: Report Received',
+		group: 'Quality Assurance',
+		file: 'qa',
+		source:
+			"No AIRudder doc page: a lending company's production client (JULO juloserver, app collops_qa_automation, callback view QAAirudderRecordingReportCallback)",
+		description:
+			'AIRudder QA (speech analytics) posts the analysis of a started task: one item per recording (transcript per channel, checkpoints, scores). Refused with HTTP 400 unless Sign = md5 of TaskID + the QA Sign Key.',
+		shape: QA_REPORT,
 	},
 ];
 

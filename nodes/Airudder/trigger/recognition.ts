@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { withIsoTimes } from '../helpers/pds';
-import { UNKNOWN_EVENT, type AirudderEvent, type PayloadShape } from './events';
+import { QA_REPORT_EVENT, UNKNOWN_EVENT, type AirudderEvent, type PayloadShape } from './events';
+import { qaReportItems } from './qaReport';
 
 /** Value of the Events parameter that selects every recognised event. */
 export const ALL_EVENTS = '*';
@@ -146,4 +147,13 @@ export function callbackOutput(body: IDataObject): IDataObject {
 	)
 		return body;
 	return { ...body, body: withIsoTimes(inner as IDataObject, ['timestamp']) };
+}
+
+/**
+ * The output items' JSON for an accepted callback recognised as `event`: a QA report gives one item
+ * per analysed recording (qaReport.ts `qaReportItems`, none for an empty QADetail), every other
+ * callback one item ({@link callbackOutput}). Pure.
+ */
+export function callbackItems(body: IDataObject, event: string): IDataObject[] {
+	return event === QA_REPORT_EVENT ? qaReportItems(body) : [callbackOutput(body)];
 }

@@ -75,3 +75,9 @@ export const CHANNEL_MESSAGE_SENT: PayloadShape = {
 
 /** Description suffix of the events whose payload AIRudder did not publish. */
 export const UNDOCUMENTED = 'Payload not documented: arrives as unknown, passed on unchanged.';
+
+export const QA_REPORT: PayloadShape = {
+	fields: ['TaskID', 'Sign', 'QADetail'],
+	basis:
+		"required list of the QA callback body (QaCallback: TaskID, Sign, QADetail), read from a third-party production client's callback view; no AIRudder doc page",
+};

@@ -24,7 +24,15 @@ import {
 	DEFAULT_MAX_BODY_KB,
 	type CallbackTriggerSpec,
 } from './properties';
-import { ALL_EVENTS, callbackOutput, routeCallback, type RoutingSettings } from './recognition';
+import { QA_REPORT_EVENT } from './events';
+import { ALL_EVENTS, callbackItems, routeCallback, type RoutingSettings } from './recognition';
+import {
+	QA_REPORT_ANSWER,
+	isQaReport,
+	qaRefusalAnswer,
+	readQaSignKey,
+	verifyQaSign,
+} from './verifyQaSign';
 
 /**
  * Node-facing glue of the AIRudder triggers: the activation-time settings check and `webhook()`
@@ -38,6 +46,8 @@ export interface CallbackSettings {
 	addEventName: boolean;
 	/** 0 = duplicates are not dropped. */
 	dedupeWindowMs: number;
+	/** The key QA report Signs are checked with (verifyQaSign.ts). */
+	qaSignKey: string;
 }
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -109,8 +119,11 @@ export async function readCallbackSettings(ctx: ParameterSource): Promise<Callba
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 
 	let secrets: Pick<GuardConfig, 'secret' | 'encryption' | 'aesKey'>;
+	let qaSignKey: string;
 	try {
-		secrets = readCallbackSecrets(await callbackCredential(ctx));
+		const credential = await callbackCredential(ctx);
+		secrets = readCallbackSecrets(credential);
+		qaSignKey = readQaSignKey(credential);
 	} catch (error) {
 		throw fail((error as Error).message);
 	}
@@ -137,6 +150,7 @@ export async function readCallbackSettings(ctx: ParameterSource): Promise<Callba
 		},
 		addEventName: options.addEventName !== false,
 		dedupeWindowMs: dedupeSeconds * 1000,
+		qaSignKey,
 	};
 }
 
@@ -166,13 +180,14 @@ function refuse(
 	status: number,
 	reason: string,
 	headers: Record<string, string> = {},
+	body: IDataObject = { message: status >= 500 ? 'The trigger settings are invalid' : reason },
 ): IWebhookResponseData {
 	ctx.logger[status >= 500 ? 'error' : 'warn'](
 		`${ctx.getNode().name}: refused an AIRudder callback with HTTP ${status} (${reason})`,
 	);
 	const res = ctx.getResponseObject();
 	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-	res.end(JSON.stringify({ message: status >= 500 ? 'The trigger settings are invalid' : reason }));
+	res.end(JSON.stringify(body));
 	return { noWebhookResponse: true };
 }
 
@@ -201,6 +216,12 @@ function rememberWhenAnswered2xx(
  * counts as seen for duplicates only once its answer was a 2xx. Otherwise the
  * body becomes one item (plus `_event` if Add Event Name is on) and AIRudder gets 200 `{}`, sent by
  * n8n as `application/json`, or the last node's / Respond to Webhook node's answer.
+ *
+ * QA reports (a body carrying `QADetail`, AIRudder Trigger only) are checked by verifyQaSign.ts
+ * after the guard and before routing: a missing or wrong Sign, or a malformed body, is answered 400
+ * `{success: false, data: null, errors: [...]}` without an execution, as the reference's receiver
+ * answers. An accepted one becomes one item per recording (qaReport.ts) and is answered
+ * `{success: true, data: {message: "Success Store Recording Report"}, errors: []}` where others get `{}`.
  */
 export async function handleCallback(
 	this: IWebhookFunctions,
@@ -229,19 +250,28 @@ export async function handleCallback(
 	);
 	if (!verdict.accepted) return refuse(this, verdict.status, verdict.reason, verdict.headers);
 
+	// QA reports (a body with QADetail, on the trigger whose catalogue has them): Sign first.
+	const qa = spec.catalogue.some((e) => e.key === QA_REPORT_EVENT) && isQaReport(verdict.body);
+	if (qa) {
+		const sign = verifyQaSign(verdict.body, settings.qaSignKey);
+		if (!sign.ok) return refuse(this, 400, sign.reason, {}, qaRefusalAnswer(sign.message));
+	}
+	// The answer of an accepted callback: the QA receiver's success body for QA reports, else {}.
+	const answer = qa ? QA_REPORT_ANSWER : {};
+
 	const node = this.getNode();
 	const routing = routeCallback(verdict.body, spec.catalogue, settings.routing);
 	if (!routing.start) {
 		this.logger.debug(
 			`${node.name}: AIRudder callback answered without an execution (${routing.reason})`,
 		);
-		return { webhookResponse: {} };
+		return { webhookResponse: answer };
 	}
 	const scope = `${this.getWorkflow().id}:${node.id}:${verdict.digest}`;
 	if (settings.dedupeWindowMs > 0 && this.getMode() !== 'manual') {
 		if (duplicates.has(scope)) {
 			this.logger.debug(`${node.name}: duplicate AIRudder callback answered without an execution`);
-			return { webhookResponse: {} };
+			return { webhookResponse: answer };
 		}
 		// "Immediately": n8n answers 200 {} as the execution starts, so the callback is accepted now.
 		// Otherwise the answer waits for the run, and a failed run must not make the retry a duplicate.
@@ -250,9 +280,14 @@ export async function handleCallback(
 		else rememberWhenAnswered2xx(this.getResponseObject(), scope, settings.dedupeWindowMs);
 	}
 
-	const body = callbackOutput(verdict.body);
-	const json = settings.addEventName ? { ...body, _event: routing.event } : body;
-	return { webhookResponse: {}, workflowData: [[{ json }]] };
+	const items = callbackItems(verdict.body, routing.event).map((body) => ({
+		json: settings.addEventName ? { ...body, _event: routing.event } : body,
+	}));
+	if (!items.length) {
+		this.logger.debug(`${node.name}: QA report without recordings answered without an execution`);
+		return { webhookResponse: answer };
+	}
+	return { webhookResponse: answer, workflowData: [items] };
 }
 
 /**
@@ -266,6 +301,7 @@ export async function testCallbackCredential(
 ): Promise<INodeCredentialTestResult> {
 	try {
 		const { secret, encryption } = readCallbackSecrets(credential.data ?? {});
+		readQaSignKey(credential.data ?? {});
 		const where =
 			secret.location === 'query'
 				? `in the query parameter "${secret.name}"`
