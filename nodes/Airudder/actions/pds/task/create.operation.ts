@@ -12,8 +12,7 @@ import {
 import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
 import { asNodeError, jsonObjectParameter, requiredString } from '../../shared/operations';
-import { accountTimeZone } from '../../shared/timeZone';
-import { pdsInputError, pdsTimeParameter } from '../common';
+import { pdsAccountTimeZone, pdsInputError, pdsTimeParameter } from '../common';
 import { readDiallingSettings } from './settings.properties';
 
 /**
@@ -63,7 +62,7 @@ function readTask(this: IExecuteFunctions): IDataObject {
 	const taskName = requiredString.call(this, 'taskName', 'Task Name', 0);
 	const nameProblem = pdsTaskNameProblem('taskName', taskName);
 	if (nameProblem) throw pdsInputError.call(this, nameProblem, 0);
-	const timeZone = accountTimeZone.call(this);
+	const timeZone = pdsAccountTimeZone.call(this, 0);
 	const startTime = pdsTimeParameter.call(this, 'startTime', 'Start Time', 0, timeZone, true);
 	const autoEndTime = pdsTimeParameter.call(
 		this,

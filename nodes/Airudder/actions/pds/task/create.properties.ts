@@ -1,6 +1,5 @@
 import { additionalBodyFieldsProperty, forOperation } from '../../shared/operations';
-import { accountTimeZoneProperty } from '../../shared/timeZone';
-import { pdsCallbackProperty } from '../common';
+import { pdsAccountTimeZoneProperty, pdsCallbackProperty } from '../common';
 import { diallingSettingsProperty } from './settings.properties';
 
 /**
@@ -47,11 +46,9 @@ export const description = forOperation('task', 'create', [
 		description:
 			'When the task ends by itself: at least 5 minutes after the start and on the same day (PDS errors 10620, 10621)',
 	},
-	{
-		...accountTimeZoneProperty,
-		description:
-			"Your AIRudder account's time zone: Start Time and Auto End Time are sent as wall time in it (inferred: the reference's client sends its own local time, Asia/Jakarta)",
-	},
+	pdsAccountTimeZoneProperty(
+		"Your AIRudder account's time zone: Start Time and Auto End Time are sent as wall time in it",
+	),
 	pdsCallbackProperty,
 	{
 		displayName: 'Phone Number',
