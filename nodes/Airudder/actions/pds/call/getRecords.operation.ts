@@ -84,9 +84,7 @@ export async function execute(
 		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const timeZone =
-			options.minStartTime || options.maxStartTime
-				? pdsAccountTimeZone.call(this, itemIndex)
-				: '';
+			options.minStartTime || options.maxStartTime ? pdsAccountTimeZone.call(this, itemIndex) : '';
 		const window: IDataObject = {};
 		for (const [name, field, label] of [
 			['options.minStartTime', 'minstarttime', 'Call Start From'],
