@@ -87,10 +87,12 @@ export function expirePdsTokens(state: SandboxState): void {
 /**
  * Cancels a task as an operator would in AIRudder's console (the reference names no cancel
  * endpoint; `Cancelled` is one of the querytasklist states): dialling stops, the contacts not yet
- * dialled are cancelled. @returns false when no task has this ID.
+ * dialled are cancelled. @returns false when no task has this ID (or name).
  */
-export function cancelPdsTask(state: SandboxState, taskId: string): boolean {
-	const task = pdsState(state).tasks.get(taskId);
+export function cancelPdsTask(state: SandboxState, taskIdOrName: string): boolean {
+	const tasks = pdsState(state).tasks;
+	const task =
+		tasks.get(taskIdOrName) ?? [...tasks.values()].find((t) => t.name === taskIdOrName);
 	if (!task) return false;
 	task.state = 'Cancelled';
 	for (const call of task.calls) if (call.state === 'pending') call.state = 'cancelled';

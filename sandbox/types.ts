@@ -160,9 +160,9 @@ export interface Sandbox {
 	expireTokens(): void;
 	/**
 	 * Cancels a Predictive Dialer task as an operator would in AIRudder's console (no API is known):
-	 * it stops dialling and is listed as `Cancelled`. @returns false for an unknown task ID.
+	 * it stops dialling and is listed as `Cancelled`. @returns false for an unknown task ID or name.
 	 */
-	cancelPdsTask(taskId: string): boolean;
+	cancelPdsTask(taskIdOrName: string): boolean;
 	/** Tasks by TaskID. Live map. */
 	tasks: Map<string, SandboxTask>;
 	/** Workflow instances by workflow_id. Live map. Extra to the brief. */
