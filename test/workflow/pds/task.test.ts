@@ -177,16 +177,15 @@ describe('Predictive Dialer → Task as an AI agent tool, defaults and the Accou
 	let sandbox: Sandbox;
 	let harness: WorkflowHarness;
 	// n8n runs a node as a tool under its name + "Tool"; the @tool display options key on that name
-	class PredictiveDialerTool extends AirudderPredictiveDialer {
-		description = { ...this.description, name: 'airudderPredictiveDialerTool' };
-	}
+	const tool = new AirudderPredictiveDialer();
+	tool.description = { ...tool.description, name: 'airudderPredictiveDialerTool' };
 	const TOOL = { ...PDS_NODE, type: `${PDS_TYPE}Tool` };
 	beforeAll(async () => {
 		sandbox = await startSandbox({});
 		harness = new WorkflowHarness({
 			nodeTypes: {
 				[PDS_TYPE]: new AirudderPredictiveDialer(),
-				[TOOL.type]: new PredictiveDialerTool(),
+				[TOOL.type]: tool,
 			},
 			credentialTypes: [new AirudderPdsApi()],
 			credentials: {
