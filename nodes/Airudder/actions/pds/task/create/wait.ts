@@ -198,9 +198,9 @@ export async function waitForCompletion(
 		);
 		const outcome = { taskState: state ?? null, timedOut: !state };
 		const unmatched = assignCalls(results, records);
-		const items: INodeExecutionData[] = results.map((result) => ({
-			...result,
-			json: { ...result.json, ...outcome },
+		const items: INodeExecutionData[] = results.map(({ json, pairedItem }) => ({
+			json: { ...json, ...outcome },
+			pairedItem,
 		}));
 		if (unmatched.length) {
 			items.push({
@@ -218,9 +218,9 @@ export async function waitForCompletion(
 				description: cause.description ?? undefined,
 			});
 		}
-		return results.map((result) => ({
-			...result,
-			json: { ...result.json, taskState: null, timedOut: false, error: message },
+		return results.map(({ json, pairedItem }) => ({
+			json: { ...json, taskState: null, timedOut: false, error: message },
+			pairedItem,
 		}));
 	}
 }
