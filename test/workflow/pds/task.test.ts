@@ -155,6 +155,36 @@ describe('Predictive Dialer → Task → Create → Wait for Completion', () => 
 		}
 	}, 30_000);
 
+	test('when a check fails the error names the task that exists; with Continue On Fail every contact carries it', async () => {
+		const refusal = JSON.stringify({
+			code: 10606,
+			message: 'Check Task failed',
+			status: 'failed',
+			body: null,
+		});
+		env.sandbox.setFault({ path: `${PREFIX}/querytasklist`, body: refusal, times: 2 });
+		const parameters = waiting();
+		const failed = await env.harness.run(pdsWorkflow(parameters, pdsContacts(2)));
+		const name = String(parameters.taskName);
+		expect(failed.error?.message).toMatch(
+			new RegExp(
+				`^Task [0-9a-f]{32} \\(${name}\\) was created and dials on; waiting for it failed: .*10606`,
+			),
+		);
+		const kept = await env.harness.run(
+			pdsWorkflow(waiting(), pdsContacts(2), { onError: 'continueRegularOutput' }),
+		);
+		expect(kept.error).toBeUndefined();
+		const out = kept.output('PDS');
+		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		for (const { json } of out) {
+			expect(json).toMatchObject({ taskState: null, timedOut: false, rejected: false });
+			expect(json.taskId).toMatch(/^[0-9a-f]{32}$/);
+			expect(String(json.error)).toContain('waiting for it failed');
+		}
+		env.sandbox.clearFaults();
+	});
+
 	test('a bad Poll Interval is refused before the task is created', async () => {
 		const result = await env.harness.run(
 			pdsWorkflow(waiting({ pollInterval: '={{ 0 }}' }), pdsContacts(1)),
