@@ -91,8 +91,7 @@ export function expirePdsTokens(state: SandboxState): void {
  */
 export function cancelPdsTask(state: SandboxState, taskIdOrName: string): boolean {
 	const tasks = pdsState(state).tasks;
-	const task =
-		tasks.get(taskIdOrName) ?? [...tasks.values()].find((t) => t.name === taskIdOrName);
+	const task = tasks.get(taskIdOrName) ?? [...tasks.values()].find((t) => t.name === taskIdOrName);
 	if (!task) return false;
 	task.state = 'Cancelled';
 	for (const call of task.calls) if (call.state === 'pending') call.state = 'cancelled';
