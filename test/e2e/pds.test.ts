@@ -24,20 +24,22 @@ const CREDENTIAL = {
 	type: 'airudderPdsApi',
 };
 const PREFIX = '/service/callcenter/call/predict';
+/** The Manual Trigger that starts the test workflows. */
+const start = (id: string): INode => ({
+	id,
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+});
 /** Manual Trigger → Call → Get Recording of one call ID (the recording test). */
 const RECORDING_FLOW: WorkflowJson = {
 	id: 'pdsRecordingRedirect',
 	name: 'pdsRecordingRedirect',
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{
-			id: 'pds-rec-start',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
+		start('pds-rec-start'),
 		{
 			id: 'pds-rec-get',
 			name: 'Get Recording',
@@ -57,14 +59,7 @@ const WAIT_FLOW: WorkflowJson = {
 	name: 'pdsCreateAndWait',
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{
-			id: 'pds-wait-start',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
+		start('pds-wait-start'),
 		{
 			id: 'pds-wait-contacts',
 			name: 'Contacts',
