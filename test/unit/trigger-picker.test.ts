@@ -1,4 +1,5 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
@@ -48,5 +49,32 @@ describe.each([
 		);
 		expect(clashes).toEqual([]);
 		expect(new Set(phrases).size).toBe(phrases.length);
+	});
+});
+
+describe.each([
+	['AIRudder Trigger', new AirudderTrigger()],
+	['AIRudder Chatbot Trigger', new AirudderChatbotTrigger()],
+])('%s: Include Unrecognised Callbacks as n8n resolves it', (_name, node) => {
+	const resolve = (parameters: INode['parameters']) =>
+		NodeHelpers.getNodeParameters(
+			node.description.properties,
+			parameters,
+			true,
+			false,
+			null,
+			node.description,
+		)!.includeUnknown;
+	const picked = (
+		node.description.properties.find((p) => p.displayName === 'Events')!
+			.options as INodePropertyOptions[]
+	)[1].value as string;
+
+	it('is on by default with every event (*), off once the picker (or the user) chose an event', () => {
+		expect(resolve({})).toBe(true);
+		expect(resolve({ events: ['*'] })).toBe(true);
+		expect(resolve({ events: [picked] })).toBe(false);
+		expect(resolve({ events: [picked], includeUnknown: true })).toBe(true);
+		expect(resolve({ events: ['*'], includeUnknown: false })).toBe(false);
 	});
 });
