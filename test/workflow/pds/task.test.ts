@@ -2,7 +2,7 @@
  * Predictive Dialer → Task against the sandbox: Create → Wait for Completion (the task is polled
  * until it is Finished or Cancelled, then each contact gets its call records; a time-out gives
  * timedOut), Create as an AI agent's tool (the contact never comes from the agent's input item),
- * the defaults (Get Many) and the Account Time Zone the user must choose.
+ * and the defaults (Get Many).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -203,7 +203,7 @@ describe('Predictive Dialer → Task → Create → Wait for Completion', () => 
 	});
 });
 
-describe('Predictive Dialer → Task as an AI agent tool, defaults and the Account Time Zone', () => {
+describe('Predictive Dialer → Task as an AI agent tool, and the defaults', () => {
 	let sandbox: Sandbox;
 	let harness: WorkflowHarness;
 	// n8n runs a node as a tool under its name + "Tool"; the @tool display options key on that name
@@ -288,23 +288,5 @@ describe('Predictive Dialer → Task as an AI agent tool, defaults and the Accou
 				sandbox.requests.map((r) => r.path).filter((path) => path !== `${PREFIX}/auth`),
 			).toEqual([`${PREFIX}/querytasklist`]);
 		}
-	});
-
-	test('Call → Get Records with a call window and no Account Time Zone asks for the zone and sends nothing', async () => {
-		const result = await harness.run(
-			itemsWorkflow(PDS_NODE, {
-				resource: 'call',
-				operation: 'getRecords',
-				taskId: 'abc',
-				options: { minStartTime: inMinutes(-5) },
-			}),
-		);
-		expect(result.error?.message).toBe('Item 0: choose the Account Time Zone');
-		expect(sandbox.requests).toHaveLength(0);
-		// without a window no zone is needed
-		const plain = await harness.run(
-			itemsWorkflow(PDS_NODE, { resource: 'call', operation: 'getRecords', taskId: 'abc' }),
-		);
-		expect(plain.error?.message).toMatch(/^Item 0: AIRudder PDS error 10702: TaskID is invalid/);
 	});
 });
