@@ -60,6 +60,13 @@ export class AirudderPdsApi implements ICredentialType {
 			description: 'The APPSecret paired with the APPKey',
 		},
 		{
+			displayName:
+				"Base URL not confirmed: AIRudder sets the Predictive Dialer's API address per account, and the default below (the cloud API's address) is a guess. Ask AIRudder for yours before you place calls.",
+			name: 'baseUrlNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

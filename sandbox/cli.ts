@@ -5,13 +5,14 @@ import type { SandboxOptions } from './types';
 /**
  * `npm run sandbox -- [--port 8787] [--app-key sandbox-app-key] [--app-secret sandbox-app-secret]
  *   [--aes-key K] [--token-ttl 86400] [--callback-url URL] [--account-utc-offset +08:00]
- *   [--recording-bytes 32044] [--quiet]`
+ *   [--recording-bytes 32044] [--pds-call-ms 0] [--quiet]`
  * Starts the AIRudder sandbox on 127.0.0.1, prints its URL and credentials, stops on SIGINT/SIGTERM.
  */
 
 const USAGE =
 	'Usage: npm run sandbox -- [--port 8787] [--app-key K] [--app-secret S] [--aes-key K] [--token-ttl 86400]\n' +
-	'                          [--callback-url URL] [--account-utc-offset +08:00] [--recording-bytes N] [--quiet]';
+	'                          [--callback-url URL] [--account-utc-offset +08:00] [--recording-bytes N]\n' +
+	'                          [--pds-call-ms 0] [--quiet]';
 
 function parseArgs(argv: string[]): SandboxOptions {
 	const opts: SandboxOptions = { port: 8787, log: (line) => console.log(`[sandbox] ${line}`) };
@@ -56,6 +57,9 @@ function parseArgs(argv: string[]): SandboxOptions {
 				break;
 			case '--recording-bytes':
 				opts.recordingBytes = number();
+				break;
+			case '--pds-call-ms':
+				opts.pdsCallMs = number();
 				break;
 			default:
 				throw new Error(`Unknown option ${flag}\n${USAGE}`);

@@ -10,6 +10,9 @@ import { sleep, type SandboxState } from './state';
  * hangupReason 2 Normal). Without a callback URL the calls complete at once (time compressed to
  * nothing); with one, each callback is POSTed `callbackDelayMs` after the previous one:
  * TaskStatus Running, per contact ContactStatus CALLING … HANGUP (+ AgentStatus), TaskStatus Finished.
+ * With `pdsCallMs` each call lasts that long, so the task stays `Running` (querytasklist `state`)
+ * while its contacts are dialled. A task cancelled through the sandbox (`cancelPdsTask`) stops
+ * dialling and stays `Cancelled`.
  * Envelope `{type, body}` with epoch-ms `timestamp`; `state` lower-case in TaskStatus/ContactStatus,
  * `State` capitalised in AgentStatus; `recLink` (camel case) in callbacks.
  */
@@ -74,6 +77,7 @@ async function dial(
 	call.calltime = iso(started);
 	call.ringtime = iso(started);
 	await push(state, task, 'ContactStatus', { ...callFields(call), state: 'CALLING' });
+	if (state.opts.pdsCallMs > 0) await sleep(state, state.opts.pdsCallMs);
 	if (!call.answered) {
 		await push(state, task, 'ContactStatus', { ...callFields(call), state: 'RINGING' });
 		call.hangupReason = 3;
@@ -102,20 +106,24 @@ async function dial(
 	});
 }
 
+/** Whether the task was cancelled (read anew: `cancelPdsTask` changes it while the task runs). */
+const cancelled = (task: PdsTask) => task.state === 'Cancelled';
+
 async function run(state: SandboxState, task: PdsTask, startMs: number): Promise<void> {
 	const wait = startMs - state.opts.now().getTime();
 	if (wait > 0) await sleep(state, wait);
-	if (state.closed) return;
+	if (state.closed || cancelled(task)) return;
 	task.state = 'Running';
 	await push(state, task, 'TaskStatus', { state: 'Running' });
 	const agents = PDS_GROUPS[task.groupName] ?? ['agent01'];
 	let turn = 0;
 	for (const call of task.calls) {
-		if (state.closed) return;
+		if (state.closed || cancelled(task)) return;
 		// a cancelled contact is skipped (it may be cancelled while earlier ones are dialled)
 		if (call.state !== 'pending') continue;
 		await dial(state, task, call, agents[turn++ % agents.length]);
 	}
+	if (cancelled(task)) return;
 	task.state = 'Finished';
 	await push(state, task, 'TaskStatus', { state: 'Finished' });
 }

@@ -49,7 +49,7 @@ export interface PdsCall {
 export interface PdsTask {
 	taskId: string;
 	name: string;
-	state: 'Not Started' | 'Running' | 'Finished';
+	state: 'Not Started' | 'Running' | 'Finished' | 'Cancelled';
 	groupName: string;
 	startTime: string;
 	autoEndTime: string;
@@ -82,6 +82,20 @@ export function pdsState(state: SandboxState): PdsState {
 /** Expires every PDS token (the next call answers 401). */
 export function expirePdsTokens(state: SandboxState): void {
 	for (const token of pdsState(state).tokens.keys()) pdsState(state).tokens.set(token, 0);
+}
+
+/**
+ * Cancels a task as an operator would in AIRudder's console (the reference names no cancel
+ * endpoint; `Cancelled` is one of the querytasklist states): dialling stops, the contacts not yet
+ * dialled are cancelled. @returns false when no task has this ID (or name).
+ */
+export function cancelPdsTask(state: SandboxState, taskIdOrName: string): boolean {
+	const tasks = pdsState(state).tasks;
+	const task = tasks.get(taskIdOrName) ?? [...tasks.values()].find((t) => t.name === taskIdOrName);
+	if (!task) return false;
+	task.state = 'Cancelled';
+	for (const call of task.calls) if (call.state === 'pending') call.state = 'cancelled';
+	return true;
 }
 
 /** Forgets PDS tokens and tasks. */

@@ -9,7 +9,7 @@ import { fail, invalid, type JsonReply } from './envelope';
 import { handleChatbot } from './chatbot';
 import { addFault, playFault, takeFault } from './faults';
 import { serveMedia } from './media';
-import { expirePdsTokens, handlePds, resetPds } from './pds';
+import { cancelPdsTask, expirePdsTokens, handlePds, resetPds } from './pds';
 import { ROUTES } from './routes';
 import { resolveOptions, type SandboxState } from './state';
 import type { RecordedRequest, Sandbox, SandboxOptions } from './types';
@@ -374,6 +374,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			expireTokens(state);
 			expirePdsTokens(state);
 		},
+		cancelPdsTask: (taskId) => cancelPdsTask(state, taskId),
 		tasks: state.tasks,
 		workflows: state.workflows,
 		setFault: (fault) => addFault(state, fault),

@@ -13,6 +13,7 @@ export interface ResolvedOptions {
 	robots: Array<{ RobotID: string; RobotName: string }>;
 	callbackUrl?: string;
 	callbackDelayMs: number;
+	pdsCallMs: number;
 	now: () => Date;
 	/** Parsed `accountUtcOffset`, in minutes east of UTC. */
 	accountOffsetMinutes: number;
@@ -74,6 +75,7 @@ export function resolveOptions(opts: SandboxOptions = {}): ResolvedOptions {
 		robots: opts.robots ?? DEFAULT_ROBOTS,
 		callbackUrl: opts.callbackUrl,
 		callbackDelayMs: opts.callbackDelayMs ?? 50,
+		pdsCallMs: Math.max(0, opts.pdsCallMs ?? 0),
 		now: opts.now ?? (() => new Date()),
 		accountOffsetMinutes,
 		accountUtcOffset,

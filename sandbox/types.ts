@@ -29,6 +29,12 @@ export interface SandboxOptions {
 	callbackUrl?: string;
 	/** Delay in ms before each simulated callback. Default 50. */
 	callbackDelayMs?: number;
+	/**
+	 * How long one Predictive Dialer call lasts in the sandbox, in ms (ILLUSTRATIVE pace: the
+	 * reference gives none). A task stays `Running` while its contacts are dialled one after the
+	 * other, then turns `Finished`. Default 0: every call of a due task ends at once.
+	 */
+	pdsCallMs?: number;
 	/** Clock used by the schedule-window checks of task creation. Default `() => new Date()`. */
 	now?: () => Date;
 	/**
@@ -152,6 +158,11 @@ export interface Sandbox {
 	readonly tokensIssued: number;
 	/** Makes every issued token expired: the next business call gets 401 until a new token is asked for. */
 	expireTokens(): void;
+	/**
+	 * Cancels a Predictive Dialer task as an operator would in AIRudder's console (no API is known):
+	 * it stops dialling and is listed as `Cancelled`. @returns false for an unknown task ID or name.
+	 */
+	cancelPdsTask(taskIdOrName: string): boolean;
 	/** Tasks by TaskID. Live map. */
 	tasks: Map<string, SandboxTask>;
 	/** Workflow instances by workflow_id. Live map. Extra to the brief. */

@@ -4,6 +4,8 @@
  * AIRudder Trigger; the sandbox dials it and the TaskStatus / ContactStatus / AgentStatus callbacks
  * arrive at the trigger, one execution each. Also the PDS credential test, and a recording link
  * that redirects to a storage host (followed by hand, the token only on the Base URL's origin).
+ * Task → Create → Wait for Completion end to end (the sandbox dials each contact for 200 ms), and
+ * the example's trigger (three PDS events chosen) starting no execution for an unrecognised callback.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,20 +24,22 @@ const CREDENTIAL = {
 	type: 'airudderPdsApi',
 };
 const PREFIX = '/service/callcenter/call/predict';
+/** The Manual Trigger that starts the test workflows. */
+const start = (id: string): INode => ({
+	id,
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+});
 /** Manual Trigger → Call → Get Recording of one call ID (the recording test). */
 const RECORDING_FLOW: WorkflowJson = {
 	id: 'pdsRecordingRedirect',
 	name: 'pdsRecordingRedirect',
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{
-			id: 'pds-rec-start',
-			name: 'Start',
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
+		start('pds-rec-start'),
 		{
 			id: 'pds-rec-get',
 			name: 'Get Recording',
@@ -47,6 +51,52 @@ const RECORDING_FLOW: WorkflowJson = {
 		},
 	],
 	connections: { Start: { main: [[{ node: 'Get Recording', type: 'main', index: 0 }]] } },
+};
+
+/** Manual Trigger → Contacts (Code) → Task → Create with Wait for Completion (no callback URL). */
+const WAIT_FLOW: WorkflowJson = {
+	id: 'pdsCreateAndWait',
+	name: 'pdsCreateAndWait',
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		start('pds-wait-start'),
+		{
+			id: 'pds-wait-contacts',
+			name: 'Contacts',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [200, 0],
+			parameters: {
+				jsCode:
+					"return [\n  { json: { phonenumber: '+6281234567901', account_id: 'W-1' } },\n  { json: { phonenumber: '+6281234567910', account_id: 'W-2' } },\n];",
+			},
+		},
+		{
+			id: 'pds-wait-create',
+			name: 'Create and Wait',
+			type: 'n8n-nodes-airudder.airudderPredictiveDialer',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: {
+				resource: 'task',
+				operation: 'create',
+				taskName: "=wait_{{ $now.toFormat('yyyyLLdd_HHmmssSSS') }}",
+				groupName: 'Group_Sandbox',
+				startTime: '={{ $now.toISO() }}',
+				autoEndTime:
+					"={{ DateTime.min($now.plus({ minutes: 30 }), $now.setZone('Asia/Manila').endOf('day')).toISO() }}",
+				accountTimeZone: 'Asia/Manila',
+				waitForCompletion: true,
+				pollInterval: 1,
+				maxWait: 1,
+			},
+			credentials: { airudderPdsApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+		},
+	],
+	connections: {
+		Start: { main: [[{ node: 'Contacts', type: 'main', index: 0 }]] },
+		Contacts: { main: [[{ node: 'Create and Wait', type: 'main', index: 0 }]] },
+	},
 };
 
 describe('AIRudder Predictive Dialer in a real n8n 2.41.1', () => {
@@ -61,7 +111,8 @@ describe('AIRudder Predictive Dialer in a real n8n 2.41.1', () => {
 
 	beforeAll(async () => {
 		await ensureN8nRuntime();
-		sandbox = await startSandbox({ callbackDelayMs: 20 });
+		// each call lasts 200 ms: a waited-for task is Running for a while before it is Finished
+		sandbox = await startSandbox({ callbackDelayMs: 20, pdsCallMs: 200 });
 		n8n = new N8nInstance({ packageDir: ROOT });
 		await n8n.importCredentials([
 			{
@@ -78,6 +129,7 @@ describe('AIRudder Predictive Dialer in a real n8n 2.41.1', () => {
 		);
 		await n8n.importWorkflow(flow);
 		await n8n.importWorkflow(RECORDING_FLOW);
+		await n8n.importWorkflow(WAIT_FLOW);
 		await n8n.publishWorkflow(String(flow.id));
 		await n8n.start();
 		await n8n.login();
@@ -143,6 +195,61 @@ describe('AIRudder Predictive Dialer in a real n8n 2.41.1', () => {
 		);
 		expect(talk.reduce((a, b) => a + b, 0)).toBe(2);
 	}, 180_000);
+
+	test('the example trigger (three PDS events chosen) answers an unrecognised callback 200 {} and starts no execution', async () => {
+		const url = n8n.webhookUrl(String(trigger.webhookId), 'airudder');
+		const settled = async () => {
+			let rows = await callbacksOf();
+			while (rows.some((r) => r.status === 'new' || r.status === 'running')) {
+				await new Promise((resolve) => setTimeout(resolve, 200));
+				rows = await callbacksOf();
+			}
+			return rows.length;
+		};
+		const before = await settled();
+		// an undocumented voice callback (its payload AIRudder does not document)
+		const unknown = await sandbox.fireCallback(url, 'collectionTaskFinished');
+		expect(unknown).toEqual({ status: 200, body: '{}' });
+		// then a PDS task callback, which does start the workflow
+		const known = await sandbox.fireCallback(url, 'workflowPdsTaskStatusChanged');
+		expect(known).toEqual({ status: 200, body: '{}' });
+		const deadline = Date.now() + 20_000;
+		while ((await settled()) === before && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		const rows = await callbacksOf();
+		expect(rows.length - before).toBe(1);
+		const newest = rows.reduce((a, b) => (Number(a.id) > Number(b.id) ? a : b));
+		const [item] = nodeOutput(await n8n.executionRun(newest.id), 'PDS Callbacks');
+		expect(item._event).toBe('workflowPdsTaskStatusChanged');
+	}, 60_000);
+
+	test('Task → Create → Wait for Completion polls until the task is Finished and outputs each contact with its call records', async () => {
+		sandbox.clearRequests();
+		const result = await n8n.execute(WAIT_FLOW.id);
+		expect(result.data.resultData.error).toBeUndefined();
+		const out = nodeOutput(result, 'Create and Wait');
+		expect(out).toHaveLength(2);
+		expect(out.map((c) => [c.phonenumber, c.taskState, c.timedOut])).toEqual([
+			['+6281234567901', 'Finished', false],
+			['+6281234567910', 'Finished', false],
+		]);
+		const [answered, silent] = out.map((c) => c.calls as IDataObject[]);
+		expect(answered).toEqual([
+			expect.objectContaining({ mainNumber: '+6281234567901', callResultType: 'Connected' }),
+		]);
+		expect(silent).toEqual([
+			expect.objectContaining({ mainNumber: '+6281234567910', callResultType: 'NotConnected' }),
+		]);
+		const polls = sandbox.requests
+			.filter((r) => r.path === `${PREFIX}/querytasklist`)
+			.map((r) => r.body as IDataObject);
+		// Running at the first check (2 requests: Finished, Cancelled), Finished at a later one
+		expect(polls.length).toBeGreaterThanOrEqual(3);
+		expect(polls.map((p) => p.state)).toEqual(expect.arrayContaining(['Finished', 'Cancelled']));
+		expect(polls.every((p) => p.taskName === out[0].taskName)).toBe(true);
+		expect(sandbox.requests.filter((r) => r.path === `${PREFIX}/querytaskdetail`)).toHaveLength(1);
+	}, 120_000);
 
 	test('Call → Get Recording follows a link that redirects to storage: the file arrives, the storage host never sees the token', async () => {
 		const storage = await server((_req, res) => {

@@ -551,6 +551,7 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 				taskName: 'whatever_1',
 				groupName: 'Group_Sandbox',
 				autoEndTime: inMinutes(10),
+				accountTimeZone: 'Asia/Manila',
 				noanswerOnly: false,
 			}),
 		);
@@ -653,6 +654,7 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 				operation: 'getAll',
 				minStartTime: inMinutes(-1),
 				maxStartTime: inMinutes(1),
+				accountTimeZone: 'Asia/Manila',
 				limit: 1,
 			}),
 		);
@@ -674,6 +676,7 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 				operation: 'getAll',
 				minStartTime: inMinutes(-1),
 				maxStartTime: inMinutes(1),
+				accountTimeZone: 'Asia/Manila',
 				limit: 1,
 			}),
 		);
@@ -691,6 +694,7 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 					operation: 'getAll',
 					minStartTime: inMinutes(-1),
 					maxStartTime: inMinutes(1),
+					accountTimeZone: 'Asia/Manila',
 					limit: 1,
 				}),
 			);

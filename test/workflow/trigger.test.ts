@@ -152,6 +152,23 @@ describe('AIRudder triggers: webhook()', () => {
 		expect(off.response.ended).toBe(false); // n8n sends the {} itself
 	});
 
+	it.each([
+		['AIRudder Trigger', VOICE, 'workflowStatusChanged'],
+		['AIRudder Chatbot Trigger', CHATBOT, 'chatbotChannelMessageSentEvent'],
+	])(
+		'%s: with specific events chosen (as the trigger picker does) an unrecognised callback starts no execution unless Include Unrecognised Callbacks is turned on',
+		async (_name, type, event) => {
+			const body = { TaskID: 'c3b6b04cd7f8d2b182d3fd20eed3d144', Status: 'finished' };
+			const picked = await call({ events: [event] }, { body }, type);
+			expect(outcome(picked)).toEqual({ execution: false, status: 200, body: {} });
+			const on = await call({ events: [event], includeUnknown: true }, { body }, type);
+			expect(on.workflowData).toEqual([[{ json: { ...body, _event: 'unknown' } }]]);
+			// with every event ("*") the default stays on
+			const all = await call({ events: ['*'] }, { body }, type);
+			expect(outcome(all).execution).toBe(true);
+		},
+	);
+
 	it('answers filtered-out callbacks 200 {} without an execution', async () => {
 		const notSelected = await call({ events: ['workflowListCompleted'] }, { body: waba() });
 		expect(outcome(notSelected)).toEqual({ execution: false, status: 200, body: {} });

@@ -211,7 +211,7 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 	},
 	{
 		key: 'leadsGenPdsTaskStatusChanged',
-		displayName: 'Leads Generation: Predictive Dialer Task Status Changed',
+		displayName: 'Leads Generation: Dialer Task Status Changed',
 		group: 'WorkFlow_LeadsGeneration',
 		file: LEADS,
 		docUrl: LEADS_DOC,
@@ -221,7 +221,7 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 	},
 	{
 		key: 'leadsGenPdsAgentStatusChanged',
-		displayName: 'Leads Generation: Predictive Dialer Agent Status Changed',
+		displayName: 'Leads Generation: Dialer Agent Status Changed',
 		group: 'WorkFlow_LeadsGeneration',
 		file: LEADS,
 		docUrl: LEADS_DOC,
@@ -231,7 +231,7 @@ export const VOICE_EVENTS: readonly AirudderEvent[] = [
 	},
 	{
 		key: 'leadsGenPdsContactStatusChanged',
-		displayName: 'Leads Generation: Predictive Dialer Contact Status Changed',
+		displayName: 'Leads Generation: Dialer Contact Status Changed',
 		group: 'WorkFlow_LeadsGeneration',
 		file: LEADS,
 		docUrl: LEADS_DOC,

@@ -94,6 +94,15 @@ const COMMON_OPTIONS: INodeProperties[] = [
 	},
 ];
 
+const INCLUDE_UNKNOWN: INodeProperties = {
+	displayName: 'Include Unrecognised Callbacks',
+	name: 'includeUnknown',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether callbacks whose payload AIRudder does not document (e.g. task, call and plan end, inbound calls, most chatbot callbacks) also start the workflow. Their shape is unknown, so they are passed on unchanged with _event "unknown". Default: on when Events is *, off when specific events are chosen.',
+};
+
 /** The parameters both triggers share; recognisable events of `spec.catalogue` fill the Events list. */
 export function callbackProperties(spec: CallbackTriggerSpec): INodeProperties[] {
 	const recognisable = spec.catalogue.filter((event) => event.shape);
@@ -116,6 +125,8 @@ export function callbackProperties(spec: CallbackTriggerSpec): INodeProperties[]
 						name: event.displayName,
 						value: event.key,
 						description: event.description,
+						// n8n's trigger picker shows this as is (else the name lower-cased, colons dropped)
+						action: `On ${event.displayName}`,
 					}))
 					.sort(byName),
 			],
@@ -123,14 +134,10 @@ export function callbackProperties(spec: CallbackTriggerSpec): INodeProperties[]
 			description:
 				'Recognised callbacks that start the workflow, told apart by the fields AIRudder documents for them. Other recognised callbacks are answered 200 {} without an execution.',
 		},
-		{
-			displayName: 'Include Unrecognised Callbacks',
-			name: 'includeUnknown',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether callbacks whose payload AIRudder does not document (e.g. task, call and plan end, inbound calls, most chatbot callbacks) also start the workflow. Their shape is unknown, so they are passed on unchanged with _event "unknown".',
-		},
+		// Two fields of one name: the default follows Events (n8n stores only values that differ
+		// from the default): on with every event ("*"), off once specific events are chosen.
+		{ ...INCLUDE_UNKNOWN, default: true, displayOptions: { show: { events: [ALL_EVENTS] } } },
+		{ ...INCLUDE_UNKNOWN, default: false, displayOptions: { hide: { events: [ALL_EVENTS] } } },
 		{
 			displayName: 'Respond',
 			name: 'responseMode',

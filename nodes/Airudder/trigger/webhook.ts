@@ -140,11 +140,13 @@ export async function readCallbackSettings(ctx: ParameterSource): Promise<Callba
 	const dedupeSeconds = Number(options.dedupeWindow ?? 0);
 	if (!(dedupeSeconds >= 0)) throw fail('Drop Duplicates Within (Seconds) must be 0 or more');
 
+	const events = list(ctx.getNodeParameter('events', [ALL_EVENTS]));
 	return {
 		guard: { ...secrets, allowlist, maxBodyBytes: Math.floor(maxBodyKb * 1024) },
 		routing: {
-			events: list(ctx.getNodeParameter('events', [ALL_EVENTS])),
-			includeUnknown: ctx.getNodeParameter('includeUnknown', true) as boolean,
+			events,
+			// its default follows Events (see properties.ts): on for every event, off for chosen ones
+			includeUnknown: ctx.getNodeParameter('includeUnknown', events.includes(ALL_EVENTS)) === true,
 			wabaStatuses: list(options.wabaStatuses),
 			workflowIds: list(options.workflowIds),
 		},

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { PdsProblem } from '../../helpers/pds';
 import { formatAirudderTime, parseDateTime } from '../../helpers/time';
+import { accountTimeZone, accountTimeZoneProperty } from '../shared/timeZone';
 
 /** Properties and readers shared by the Predictive Dialer operations. */
 
@@ -70,4 +71,38 @@ export function pdsTimeParameter(
 		);
 	}
 	return formatAirudderTime(instant, timeZone);
+}
+
+/**
+ * The Predictive Dialer's Account Time Zone field: the voice node's list, with NO default. The
+ * reference gives no zone of its own (its one client sends Asia/Jakarta time), and a wrong zone
+ * would move every call by hours, so the user picks it. `required` marks it in the editor.
+ */
+export function pdsAccountTimeZoneProperty(description: string, required = true): INodeProperties {
+	return {
+		...accountTimeZoneProperty,
+		default: '',
+		required,
+		description: `${description}. No default: ask AIRudder which zone your account uses if unsure.`,
+	};
+}
+
+/**
+ * The IANA zone chosen in Account Time Zone (the workflow's zone for "Workflow's Time Zone").
+ * @throws NodeOperationError naming the item when none is chosen (nothing is sent then).
+ */
+export function pdsAccountTimeZone(this: IExecuteFunctions, itemIndex: number): string {
+	const choice = String(this.getNodeParameter('accountTimeZone', itemIndex, '') ?? '').trim();
+	if (!choice) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${itemIndex}: choose the Account Time Zone`,
+			{
+				itemIndex,
+				description:
+					"AIRudder reads the times as wall time in your account's zone; the node has no default because a wrong zone would move the calls by hours.",
+			},
+		);
+	}
+	return accountTimeZone.call(this, itemIndex);
 }

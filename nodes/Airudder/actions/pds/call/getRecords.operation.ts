@@ -1,12 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { PDS_RECORD_TIME_FIELDS, withIsoTimes } from '../../../helpers/pds';
-import {
-	PDS_ENDPOINTS,
-	PDS_RECORDS_PAGE_SIZE,
-	PDS_CREDENTIAL_TYPE,
-} from '../../../transport/pds/endpoints';
-import { pdsRequest } from '../../../transport/pds/request';
+import { PDS_CREDENTIAL_TYPE } from '../../../transport/pds/endpoints';
 import {
 	forOperation,
 	perItemConcurrent,
@@ -14,8 +8,13 @@ import {
 	requiredString,
 	returnAllOrLimit,
 } from '../../shared/operations';
-import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
-import { pdsTaskIdProperty, pdsTimeParameter } from '../common';
+import {
+	pdsAccountTimeZone,
+	pdsAccountTimeZoneProperty,
+	pdsTaskIdProperty,
+	pdsTimeParameter,
+} from '../common';
+import { readCallRecords } from './records';
 
 /**
  * Call → Get Records (Predictive Dialer): `POST /service/callcenter/call/predict/querytaskdetail`,
@@ -67,11 +66,10 @@ export const description = forOperation('call', 'getRecords', [
 			},
 		],
 	},
-	{
-		...accountTimeZoneProperty,
-		description:
-			"Your AIRudder account's time zone: Call Start From / To are sent as wall time in it",
-	},
+	pdsAccountTimeZoneProperty(
+		"Your AIRudder account's time zone: Call Start From / To are sent as wall time in it (needed only with them)",
+		false,
+	),
 ]);
 
 /** @returns one item per call record, paired to the item that asked for it. */
@@ -85,7 +83,8 @@ export async function execute(
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const timeZone = accountTimeZone.call(this, itemIndex);
+		const timeZone =
+			options.minStartTime || options.maxStartTime ? pdsAccountTimeZone.call(this, itemIndex) : '';
 		const window: IDataObject = {};
 		for (const [name, field, label] of [
 			['options.minStartTime', 'minstarttime', 'Call Start From'],
@@ -94,30 +93,16 @@ export async function execute(
 			const value = pdsTimeParameter.call(this, name, label, itemIndex, timeZone, false);
 			if (value) window[field] = value;
 		}
-		const callId = String(options.callId ?? '').trim();
-		const records: IDataObject[] = [];
-		for (let offset = 0; records.length < wanted; ) {
-			const limit = Math.min(PDS_RECORDS_PAGE_SIZE, wanted - records.length);
-			const body = (await pdsRequest.call(
-				this,
-				PDS_ENDPOINTS.queryTaskDetail,
-				{
-					taskId,
-					limit,
-					offset,
-					orderBy: 'calltime',
-					needCustomerInfo: options.needCustomerInfo === true,
-					...(callId ? { like: [{ field: 'callid', pattern: callId }] } : {}),
-					...window,
-				},
-				itemIndex,
-			)) as IDataObject;
-			const page = Array.isArray(body.list) ? (body.list as IDataObject[]) : [];
-			for (const record of page) records.push(withIsoTimes(record, PDS_RECORD_TIME_FIELDS));
-			offset += page.length;
-			const total = Number(body.total);
-			if (page.length < limit || (Number.isFinite(total) && offset >= total)) break;
-		}
-		return records.slice(0, wanted);
+		return await readCallRecords.call(
+			this,
+			{
+				taskId,
+				needCustomerInfo: options.needCustomerInfo === true,
+				callId: String(options.callId ?? '').trim(),
+				window,
+			},
+			wanted,
+			itemIndex,
+		);
 	});
 }

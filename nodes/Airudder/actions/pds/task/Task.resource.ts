@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 				action: 'Get many predictive dialer tasks',
 			},
 		],
-		default: 'create',
+		default: 'getAll',
 	},
 	...create.description,
 	...copy.description,

@@ -10,8 +10,12 @@ import {
 	perItem,
 	requiredString,
 } from '../../shared/operations';
-import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
-import { pdsInputError, pdsTimeParameter } from '../common';
+import {
+	pdsAccountTimeZone,
+	pdsAccountTimeZoneProperty,
+	pdsInputError,
+	pdsTimeParameter,
+} from '../common';
 import { diallingSettingsProperty, readDiallingSettings } from './settings.properties';
 
 /**
@@ -55,7 +59,9 @@ export const description = forOperation('task', 'copy', [
 		description:
 			'When the new task ends by itself; sent as YYYY-MM-DD HH:MM:SS in the account time zone. The node sends an empty Start Time, as the reference client does (meaning "start now", inferred).',
 	},
-	accountTimeZoneProperty,
+	pdsAccountTimeZoneProperty(
+		"Your AIRudder account's time zone: Auto End Time is sent as wall time in it",
+	),
 	{
 		displayName: 'Unanswered Contacts Only',
 		name: 'noanswerOnly',
@@ -89,7 +95,7 @@ export async function execute(
 		const problem = pdsTaskNameProblem('taskName', taskName);
 		if (problem) throw pdsInputError.call(this, problem, itemIndex);
 		const fromTask = requiredString.call(this, 'fromTask', 'From Task Name', itemIndex);
-		const timeZone = accountTimeZone.call(this, itemIndex);
+		const timeZone = pdsAccountTimeZone.call(this, itemIndex);
 		const yes = (name: string) =>
 			(this.getNodeParameter(name, itemIndex, true) as boolean) ? 'Y' : 'N';
 		const request: IDataObject = {

@@ -12,8 +12,8 @@ import {
 import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
 import { asNodeError, jsonObjectParameter, requiredString } from '../../shared/operations';
-import { accountTimeZone } from '../../shared/timeZone';
-import { pdsInputError, pdsTimeParameter } from '../common';
+import { pdsAccountTimeZone, pdsInputError, pdsTimeParameter } from '../common';
+import { readWaitSettings, waitForCompletion } from './create/wait';
 import { readDiallingSettings } from './settings.properties';
 
 /**
@@ -63,7 +63,7 @@ function readTask(this: IExecuteFunctions): IDataObject {
 	const taskName = requiredString.call(this, 'taskName', 'Task Name', 0);
 	const nameProblem = pdsTaskNameProblem('taskName', taskName);
 	if (nameProblem) throw pdsInputError.call(this, nameProblem, 0);
-	const timeZone = accountTimeZone.call(this);
+	const timeZone = pdsAccountTimeZone.call(this, 0);
 	const startTime = pdsTimeParameter.call(this, 'startTime', 'Start Time', 0, timeZone, true);
 	const autoEndTime = pdsTimeParameter.call(
 		this,
@@ -97,6 +97,17 @@ function readTask(this: IExecuteFunctions): IDataObject {
 		contactList: [],
 		...readDiallingSettings.call(this, 0, true),
 		...jsonObjectParameter.call(this, 'additionalBodyFields', 'Additional Body Fields', 0),
+	};
+}
+
+/** What Wait for Completion needs of the created task (times as sent, in the account zone). */
+function waitedTask(this: IExecuteFunctions, task: IDataObject, body: IDataObject) {
+	return {
+		taskId: String(body.taskId ?? ''),
+		taskName: String(task.taskName),
+		startTime: String(task.startTime),
+		autoEndTime: String(task.autoEndTime),
+		timeZone: pdsAccountTimeZone.call(this, 0),
 	};
 }
 
@@ -159,7 +170,8 @@ function contactResults(
  * Validates the task and every contact before any request (PDS errors 10509, 10510, 10518, 10620,
  * 10621 are caught here), then sends one createtask request. Never retried (it would dial twice).
  *
- * @returns one item per input item `{taskId, taskName, phonenumber, rejected, rejection?}`.
+ * @returns one item per input item `{taskId, taskName, phonenumber, rejected, rejection?}`; with
+ *   Wait for Completion also `taskState`, `timedOut` and `calls` (see create/wait.ts).
  * @throws NodeOperationError naming the item and field on bad input (nothing sent); NodeApiError
  *   "AIRudder PDS error <code>: …" when AIRudder refuses the task.
  */
@@ -169,6 +181,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const task = readTask.call(this);
 	const contacts = items.map((item, itemIndex) => readContact.call(this, item, itemIndex));
+	const wait = readWaitSettings.call(this);
 	try {
 		const body = (await pdsRequest.call(
 			this,
@@ -176,7 +189,9 @@ export async function execute(
 			{ ...task, customizeContacts: contacts.map(({ contact }) => contact) },
 			0,
 		)) as IDataObject;
-		return contactResults(contacts, task.taskName as string, body);
+		const results = contactResults(contacts, task.taskName as string, body);
+		if (!wait) return results;
+		return await waitForCompletion.call(this, wait, waitedTask.call(this, task, body), results);
 	} catch (caught) {
 		const error = asNodeError.call(this, caught, 0);
 		if (!this.continueOnFail()) throw error;

@@ -1,7 +1,21 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { additionalBodyFieldsProperty, forOperation } from '../../shared/operations';
-import { accountTimeZoneProperty } from '../../shared/timeZone';
-import { pdsCallbackProperty } from '../common';
+import { pdsAccountTimeZoneProperty, pdsCallbackProperty } from '../common';
+import { waitProperties } from './create/wait';
 import { diallingSettingsProperty } from './settings.properties';
+
+/**
+ * A field with one default in a workflow and another when the node is an AI agent's tool (n8n's
+ * `@tool` display option): an agent has no input item that is a contact, so the tool reads the
+ * contact from the model (`$fromAI`) and from the fields the user sets, never from the item.
+ */
+function perMode(property: INodeProperties, asTool: INodeProperties['default']): INodeProperties[] {
+	return [
+		{ ...property, displayOptions: { hide: { '@tool': [true] } } },
+		{ ...property, default: asTool, displayOptions: { show: { '@tool': [true] } } },
+	];
+}
 
 /**
  * Editor fields of Task → Create (PDS `createtask`). Every input item is one contact of
@@ -47,42 +61,46 @@ export const description = forOperation('task', 'create', [
 		description:
 			'When the task ends by itself: at least 5 minutes after the start and on the same day (PDS errors 10620, 10621)',
 	},
-	{
-		...accountTimeZoneProperty,
-		description:
-			"Your AIRudder account's time zone: Start Time and Auto End Time are sent as wall time in it (inferred: the reference's client sends its own local time, Asia/Jakarta)",
-	},
+	pdsAccountTimeZoneProperty(
+		"Your AIRudder account's time zone: Start Time and Auto End Time are sent as wall time in it",
+	),
 	pdsCallbackProperty,
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '={{ $json.phonenumber }}',
-		description:
-			"The contact's main number (customizeContacts phonenumber), E.164 with + and at most 14 digits (PDS error 10510)",
-	},
-	{
-		displayName: 'Contact Fields From',
-		name: 'contactSource',
-		type: 'options',
-		default: 'item',
-		options: [
-			{
-				name: 'All Item Fields',
-				value: 'item',
-				description:
-					'Every top-level field of the item (numbers become strings), plus the fields below',
-			},
-			{
-				name: 'Only the Fields Below',
-				value: 'defined',
-				description: 'Only Phone Number and the Contact Fields below',
-			},
-		],
-		description:
-			"Which fields each contact carries. Their keys must be fields of the account's customer-info template (PDS errors 10617, 10618); values are sent as strings.",
-	},
+	...perMode(
+		{
+			displayName: 'Phone Number',
+			name: 'phoneNumber',
+			type: 'string',
+			required: true,
+			default: '={{ $json.phonenumber }}',
+			description:
+				"The contact's main number (customizeContacts phonenumber), E.164 with + and at most 14 digits (PDS error 10510)",
+		},
+		`={{ $fromAI('phonenumber', 'The number to call, in E.164 form with + and at most 14 digits, e.g. +6281234567890', 'string') }}`,
+	),
+	...perMode(
+		{
+			displayName: 'Contact Fields From',
+			name: 'contactSource',
+			type: 'options',
+			default: 'item',
+			options: [
+				{
+					name: 'All Item Fields',
+					value: 'item',
+					description:
+						'Every top-level field of the input item (numbers become strings), plus the fields below. Not for an AI agent: its input item is not a contact.',
+				},
+				{
+					name: 'Only the Fields Below',
+					value: 'defined',
+					description: 'Only Phone Number and the Contact Fields below',
+				},
+			],
+			description:
+				"Which fields each contact carries. Their keys must be fields of the account's customer-info template (PDS errors 10617, 10618); values are sent as strings. As an AI agent's tool the default is Only the Fields Below.",
+		},
+		'defined',
+	),
 	{
 		displayName: 'Contact Fields',
 		name: 'contactFields',
@@ -102,6 +120,7 @@ export const description = forOperation('task', 'create', [
 			},
 		],
 	},
+	...waitProperties,
 	diallingSettingsProperty(true),
 	{
 		...additionalBodyFieldsProperty,

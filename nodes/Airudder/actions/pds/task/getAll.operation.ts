@@ -9,14 +9,19 @@ import {
 	readConcurrency,
 	returnAllOrLimit,
 } from '../../shared/operations';
-import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
-import { pdsTimeParameter } from '../common';
+import { pdsAccountTimeZone, pdsAccountTimeZoneProperty, pdsTimeParameter } from '../common';
 
 /** The most tasks one querytasklist asks for: the reference client's default `limit` (500). */
 export const PDS_TASK_LIST_MAX = 500;
 
 const STATES = ['Creating', 'Not Started', 'Running', 'Paused', 'Cancelled', 'Finished'];
-const ORDERS = ['CreatedAt', 'actualStartTime', 'startTime', 'endTime'];
+/** The querytasklist `orderBy` values, with plain-language labels. */
+const ORDERS = [
+	{ name: 'Creation Time', value: 'CreatedAt' },
+	{ name: 'Actual Start Time', value: 'actualStartTime' },
+	{ name: 'Scheduled Start Time', value: 'startTime' },
+	{ name: 'End Time', value: 'endTime' },
+];
 
 /**
  * Task → Get Many (Predictive Dialer): `POST /service/callcenter/call/predict/querytasklist`, the
@@ -42,7 +47,9 @@ export const description = forOperation('task', 'getAll', [
 		default: '',
 		description: 'Tasks starting at or before this time (maxstarttime)',
 	},
-	accountTimeZoneProperty,
+	pdsAccountTimeZoneProperty(
+		"Your AIRudder account's time zone: Start Time From / To are sent as wall time in it",
+	),
 	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
@@ -70,8 +77,12 @@ export const description = forOperation('task', 'getAll', [
 				name: 'orderBy',
 				type: 'options',
 				default: 'CreatedAt',
-				options: ORDERS.map((order) => ({ name: order, value: order })),
-				description: 'Sort field (AIRudder uses CreatedAt when none is sent)',
+				options: ORDERS.map(({ name, value }) => ({
+					name,
+					value,
+					description: `Sends orderBy ${value}`,
+				})),
+				description: 'Sort field (orderBy; AIRudder uses CreatedAt when none is sent)',
 			},
 			{
 				displayName: 'Filter Time',
@@ -93,7 +104,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const concurrency = await readConcurrency.call(this, PDS_CREDENTIAL_TYPE);
 	return await perItemConcurrent.call(this, items, concurrency, async (itemIndex) => {
-		const timeZone = accountTimeZone.call(this, itemIndex);
+		const timeZone = pdsAccountTimeZone.call(this, itemIndex);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll
 			? PDS_TASK_LIST_MAX

@@ -144,11 +144,15 @@ const SETTINGS: Array<INodeProperties & { createOnly?: boolean }> = [
 		type: 'options',
 		default: 'Y',
 		options: [
-			{ name: 'Y', value: 'Y' },
-			{ name: 'N (Inferred)', value: 'N' },
+			{ name: 'On', value: 'Y', description: 'Sends Y (what the reference client sends)' },
+			{
+				name: 'Off',
+				value: 'N',
+				description: 'Sends N (inferred: the reference client never sends it)',
+			},
 		],
 		description:
-			'Automatic QA switch. With Y the node sends autoQa and autoQA, as the reference client does (which spelling AIRudder reads is unknown). PDS error 10524.',
+			'Automatic QA switch (autoQa Y or N). When on, the node sends autoQa and autoQA, as the reference client does (which spelling AIRudder reads is unknown). PDS error 10524.',
 	},
 	{
 		displayName: 'QA Config ID',
@@ -187,10 +191,10 @@ const SETTINGS: Array<INodeProperties & { createOnly?: boolean }> = [
 		default: 0,
 		createOnly: true,
 		options: [
-			{ name: 'Off (0)', value: 0 },
-			{ name: 'On (1)', value: 1 },
+			{ name: 'Off', value: 0, description: 'Sends 0' },
+			{ name: 'On', value: 1, description: 'Sends 1' },
 		],
-		description: 'Voicemail detection switch',
+		description: 'Voicemail detection switch (voicemailCheck 0 or 1)',
 	},
 	{
 		displayName: 'Voicemail Check Duration',
