@@ -25,8 +25,9 @@ export const description = forOperation('task', 'cancelContacts', [
 ]);
 
 /**
- * Validates every number first (nothing is sent when one is bad), then sends one request per task
- * with the numbers of its items. Never retried.
+ * Validates every number first (nothing is sent when one is bad; with Settings → On Error →
+ * Continue, a bad item becomes `{ error }` on its own item and the others are sent), then sends
+ * one request per task with the numbers of its items. Never retried.
  * @returns per item `{taskId, phoneNumber, cancelled}`: `cancelled` says whether AIRudder's answer
  *   (the numbers actually cancelled) lists the number.
  */
@@ -35,16 +36,21 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const byTask = new Map<string, Array<{ itemIndex: number; phoneNumber: string }>>();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const taskId = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
-		const phoneNumber = requiredString
-			.call(this, 'phoneNumber', 'Phone Number', itemIndex)
-			.replace(/[\s-]/g, '');
-		const problem = pdsPhoneProblem('contactList[]', phoneNumber);
-		if (problem) throw pdsInputError.call(this, problem, itemIndex);
-		byTask.set(taskId, [...(byTask.get(taskId) ?? []), { itemIndex, phoneNumber }]);
-	}
 	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const taskId = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
+			const phoneNumber = requiredString
+				.call(this, 'phoneNumber', 'Phone Number', itemIndex)
+				.replace(/[\s-]/g, '');
+			const problem = pdsPhoneProblem('contactList[]', phoneNumber);
+			if (problem) throw pdsInputError.call(this, problem, itemIndex);
+			byTask.set(taskId, [...(byTask.get(taskId) ?? []), { itemIndex, phoneNumber }]);
+		} catch (error) {
+			if (!this.continueOnFail()) throw error;
+			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+		}
+	}
 	for (const [taskId, entries] of byTask) {
 		let cancelled: Set<string>;
 		try {

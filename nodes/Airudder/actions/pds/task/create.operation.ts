@@ -12,6 +12,7 @@ import {
 import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
 import { asNodeError, jsonObjectParameter, requiredString } from '../../shared/operations';
+import { failEveryItem } from '../../shared/outcomes';
 import { accountTimeZone } from '../../shared/timeZone';
 import { pdsInputError, pdsTimeParameter } from '../common';
 import { readDiallingSettings } from './settings.properties';
@@ -155,9 +156,20 @@ function contactResults(
 	return items;
 }
 
+/** The contacts' items and the failed items (On Error: Continue), in input order. */
+function inInputOrder(
+	contactItems: INodeExecutionData[],
+	failed: INodeExecutionData[],
+): INodeExecutionData[] {
+	const index = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
+	return [...contactItems, ...failed].sort((a, b) => index(a) - index(b));
+}
+
 /**
  * Validates the task and every contact before any request (PDS errors 10509, 10510, 10518, 10620,
  * 10621 are caught here), then sends one createtask request. Never retried (it would dial twice).
+ * With Settings → On Error → Continue, a bad contact becomes `{ taskName, error }` on its own item
+ * and the other contacts are sent; a task-level problem becomes `{ error }` on every item.
  *
  * @returns one item per input item `{taskId, taskName, phonenumber, rejected, rejection?}`.
  * @throws NodeOperationError naming the item and field on bad input (nothing sent); NodeApiError
@@ -167,8 +179,26 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const task = readTask.call(this);
-	const contacts = items.map((item, itemIndex) => readContact.call(this, item, itemIndex));
+	let task: IDataObject;
+	try {
+		task = readTask.call(this);
+	} catch (error) {
+		return failEveryItem.call(this, items, error);
+	}
+	const contacts: Contact[] = [];
+	const failed: INodeExecutionData[] = [];
+	for (const [itemIndex, item] of items.entries()) {
+		try {
+			contacts.push(readContact.call(this, item, itemIndex));
+		} catch (error) {
+			if (!this.continueOnFail()) throw error;
+			failed.push({
+				json: { taskName: task.taskName, error: (error as Error).message },
+				pairedItem: { item: itemIndex },
+			});
+		}
+	}
+	if (!contacts.length) return failed;
 	try {
 		const body = (await pdsRequest.call(
 			this,
@@ -176,13 +206,19 @@ export async function execute(
 			{ ...task, customizeContacts: contacts.map(({ contact }) => contact) },
 			0,
 		)) as IDataObject;
-		return contactResults(contacts, task.taskName as string, body);
+		const results = contactResults(contacts, task.taskName as string, body);
+		// one item per contact, then the unmatched rejections (paired to every contact)
+		return [
+			...inInputOrder(results.slice(0, contacts.length), failed),
+			...results.slice(contacts.length),
+		];
 	} catch (caught) {
 		const error = asNodeError.call(this, caught, 0);
 		if (!this.continueOnFail()) throw error;
-		return contacts.map(({ itemIndex }) => ({
+		const errors = contacts.map(({ itemIndex }) => ({
 			json: { taskName: task.taskName, error: error.message },
 			pairedItem: { item: itemIndex },
 		}));
+		return inInputOrder(errors, failed);
 	}
 }

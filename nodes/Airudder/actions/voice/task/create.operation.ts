@@ -12,7 +12,7 @@ import {
 import { airudderApiRequest, isAmbiguousFailure } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { asNodeError, itemParameterReader, perItemParameter } from '../../shared/operations';
-import { failEveryItem } from '../../shared/outcomes';
+import { failEveryItem, rejectionsAsErrors } from '../../shared/outcomes';
 import { accountTimeZone } from '../../shared/timeZone';
 import { partialCreateError, refusalError } from './create/failures';
 import {
@@ -271,9 +271,9 @@ export async function execute(
 				return failEveryItem.call(this, items, error);
 			}
 		}
-		if (task.Perform === 2) return contactResults(batches, true);
+		if (task.Perform === 2) return rejectionsAsErrors.call(this, contactResults(batches, true));
 		if (rejectedCount(batches) > 0) return refuse();
 		await createTasks.call(this, task, batches, 3);
 	}
-	return contactResults(batches, false);
+	return rejectionsAsErrors.call(this, contactResults(batches, false));
 }
