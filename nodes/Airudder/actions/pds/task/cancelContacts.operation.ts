@@ -47,7 +47,7 @@ export async function execute(
 			if (problem) throw pdsInputError.call(this, problem, itemIndex);
 			byTask.set(taskId, [...(byTask.get(taskId) ?? []), { itemIndex, phoneNumber }]);
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
 			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
 		}
 	}

@@ -191,7 +191,7 @@ export async function execute(
 		try {
 			contacts.push(readContact.call(this, item, itemIndex));
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
 			failed.push({
 				json: { taskName: task.taskName, error: (error as Error).message },
 				pairedItem: { item: itemIndex },
