@@ -42,6 +42,7 @@ export function rejectionsAsErrors(
 		return {
 			...result,
 			json: { ...result.json, error: `Item ${item}: contact rejected${reason}` },
+			pairedItem: paired,
 		};
 	});
 }
