@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { withIsoTimes } from '../helpers/pds';
+import { withIsoTimes } from '../helpers/time';
 import { UNKNOWN_EVENT, type AirudderEvent, type PayloadShape } from './events';
 
 /** Value of the Events parameter that selects every recognised event. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { pairsToObject } from '../../../helpers/contacts';
-import type { Problem } from '../../../helpers/validation';
+import type { Problem } from '../../shared/problem';
 
 /**
  * The body of "Send template message", `POST /api/v1/template/send` (seed 000, read in full).

@@ -10,7 +10,7 @@ import {
 	readConcurrency,
 	requiredString,
 } from '../../shared/operations';
-import { downloadProperties } from '../../voice/recording/download';
+import { downloadProperties } from '../../shared/download';
 
 /**
  * Call → Get Recording (Predictive Dialer): `POST /service/callcenter/call/predict/case/recording`

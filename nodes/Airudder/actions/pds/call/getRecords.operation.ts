@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { PDS_RECORD_TIME_FIELDS, withIsoTimes } from '../../../helpers/pds';
+import { withIsoTimes } from '../../../helpers/time';
+import { PDS_RECORD_TIME_FIELDS } from '../rules';
 import {
 	PDS_ENDPOINTS,
 	PDS_RECORDS_PAGE_SIZE,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { pdsPhoneProblem } from '../../../helpers/pds';
+import { pdsPhoneProblem } from '../rules';
 import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
 import { asNodeError, forOperation, requiredString } from '../../shared/operations';

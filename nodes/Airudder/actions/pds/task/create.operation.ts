@@ -8,7 +8,7 @@ import {
 	pdsPhoneProblem,
 	pdsScheduleProblem,
 	pdsTaskNameProblem,
-} from '../../../helpers/pds';
+} from '../rules';
 import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
 import { asNodeError, jsonObjectParameter, requiredString } from '../../shared/operations';

@@ -3,12 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { chunk, compact, normaliseMobile, pairsToObject } from '../../../helpers/contacts';
 import { formatAirudderTime, parseDateTime } from '../../../helpers/time';
-import {
-	splitTaskNames,
-	splitTaskProblem,
-	TASK_RULES,
-	type TaskSettings,
-} from '../../../helpers/validation';
+import { splitTaskNames, splitTaskProblem, TASK_RULES, type TaskSettings } from './validation';
 import { airudderApiRequest, isAmbiguousFailure } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { asNodeError, itemParameterReader, perItemParameter } from '../../shared/operations';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperation } from '../../shared/operations';
-import { TASK_RULES } from '../../../helpers/validation';
+import { TASK_RULES } from './validation';
 import { accountTimeZoneProperty } from '../../shared/timeZone';
 import { CONTACT_FIELDS } from './contactFields';
 

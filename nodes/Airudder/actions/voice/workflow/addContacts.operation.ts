@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk } from '../../../helpers/contacts';
-import { TASK_RULES } from '../../../helpers/validation';
+import { TASK_RULES } from '../task/validation';
 import { forOperation } from '../../shared/operations';
 import { failEveryItem, rejectionsAsErrors } from '../../shared/outcomes';
 import {

@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk } from '../../../helpers/contacts';
 import { formatWithOffset, parseDateTime } from '../../../helpers/time';
-import { TASK_RULES } from '../../../helpers/validation';
+import { TASK_RULES } from '../task/validation';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import {

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { assignDetailErrors, type DetailError } from '../../../../helpers/contacts';
-import { contactProblem } from '../../../../helpers/validation';
+import { contactProblem } from '../validation';
 
 /**
  * Task → Create outcomes: one per contact, whichever side rejected it (the node's own check or

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseAirudderTime } from './time';
+import { parseAirudderTime } from '../../helpers/time';
 
 /**
  * Pure rules and conversions of AIRudder's Predictive Dialer (PDS): what the PDS error table
@@ -113,24 +113,6 @@ export const PDS_RECORD_TIME_FIELDS = [
 	'ringtime',
 	'talktime',
 ] as const;
-
-/**
- * A copy of `record` with `<field>Iso` (UTC ISO 8601) next to each of `fields` whose value is a
- * parseable time: ISO text, or epoch milliseconds (callbacks' `timestamp`, number or digits).
- * Empty or unparseable values get no copy; the original values are never changed.
- */
-export function withIsoTimes(record: IDataObject, fields: readonly string[]): IDataObject {
-	const result: IDataObject = { ...record };
-	for (const field of fields) {
-		const value = record[field];
-		let date: Date | undefined;
-		if (typeof value === 'number' || (typeof value === 'string' && /^\d{10,}$/.test(value)))
-			date = new Date(Number(value));
-		else if (typeof value === 'string' && value.trim()) date = new Date(value.trim());
-		if (date && !Number.isNaN(date.getTime())) result[`${field}Iso`] = date.toISOString();
-	}
-	return result;
-}
 
 /** Base64 (UTF-8) of the callback URL, as createtask's `callback` carries it. */
 export function encodeCallbackUrl(url: string): string {
