@@ -15,9 +15,9 @@ export type { PayloadShape };
 
 /**
  * Catalogue of the callbacks AIRudder POSTs to a URL the integrator gives it: one entry per
- * `webhooks` key of the reference files (/work/shared/airudder-api/*.openapi.yaml). The voice files
- * (core-collection, telemarketing-infocheck, workflow, leads-inbound-encryption) feed the AIRudder
- * Trigger, chatbot.openapi.yaml the AIRudder Chatbot Trigger.
+ * callback AIRudder's API docs describe (https://api-docs-v2.airudder.com/apidoc/docs-site/1780479).
+ * The voice groups (core collection, telemarketing and info check, workflow, leads and inbound)
+ * feed the AIRudder Trigger, the chatbot docs the AIRudder Chatbot Trigger.
  *
  * Only callbacks whose payload AIRudder documents have a {@link PayloadShape}; all others arrive as
  * `unknown` and are passed on unchanged (their shape is not known, so nothing is guessed).
@@ -29,7 +29,7 @@ export interface AirudderEvent {
 	readonly displayName: string;
 	/** Business line / doc section. */
 	readonly group: string;
-	/** Reference file (without `.openapi.yaml`). */
+	/** The API group of AIRudder's docs the callback belongs to. */
 	readonly file: string;
 	/** Best doc page known (`x-doc-url`, or the candidate page the reference names); none for unread chatbot pages. */
 	readonly docUrl?: string;

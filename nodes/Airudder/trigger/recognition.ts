@@ -9,7 +9,7 @@ export const ALL_EVENTS = '*';
 const WABA_STATUS_EVENT = 'workflowWabaMessageStatusChanged';
 
 /**
- * The documented WABA message statuses (seed 001). The page prints the enum run together as
+ * The documented WABA message statuses (the WABA message status notification page). The page prints the enum run together as
  * `waitsenddeliveryreadrepliedfailed`; the reference reads it as `waitsend`, the README as
  * `wait` + `send`, so the "waitsend" option matches all three spellings.
  */
@@ -126,7 +126,7 @@ export function routeCallback(
 	return filtered ? { start: false, reason: filtered } : { start: true, event };
 }
 
-/** The `type` values of AIRudder Predictive Dialer (PDS) callbacks (pds.openapi.yaml PdsCallbackEnvelope). */
+/** The `type` values of AIRudder Predictive Dialer (PDS) callbacks (the callback envelope `{type, body}` a production client receives; no doc page). */
 const PDS_CALLBACK_TYPES = ['TaskStatus', 'ContactStatus', 'AgentStatus'];
 
 /**

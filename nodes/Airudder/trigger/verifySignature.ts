@@ -5,9 +5,9 @@ import { headerValue, safeEqual, type SecretCarrier } from './verifySecret';
  * The AES check of the AIRudder triggers (the AIRudder Callback credential's AES Decryption).
  *
  * AIRudder's "回调数据加解密对接" (callback encryption) page could not be read. ASSUMPTION: an
- * encrypted callback uses the API transport scheme (leads-inbound-encryption.openapi.yaml
- * `x-encryption`): the raw body is the standard-base64 AES-ECB/zero-padded ciphertext of the JSON
- * text, with headers `Is-Encrypted: 1` and `Signed: <lowercase hex SHA-256 of the plaintext>`.
+ * encrypted callback uses the API transport scheme (AIRudder's encryption page,
+ * https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64): the raw body is the
+ * standard-base64 AES-ECB/zero-padded ciphertext of the JSON text, with headers `Is-Encrypted: 1` and `Signed: <lowercase hex SHA-256 of the plaintext>`.
  *
  * `Signed` is an INTEGRITY check, not proof of the sender: it is an unkeyed SHA-256 of the
  * plaintext, which anyone can compute. It refuses a body that was changed (or spliced) and sent

@@ -4,7 +4,8 @@ import { parseAirudderTime } from '../../helpers/time';
 
 /**
  * Pure rules and conversions of AIRudder's Predictive Dialer (PDS): what the PDS error table
- * documents, checked before any request (shared/airudder-api/pds.openapi.yaml `x-error-codes`).
+ * documents (its 63 codes, as a production client lists them; no AIRudder doc page), checked
+ * before any request.
  */
 
 /** A problem found before sending: the PDS code it avoids, the field and the sentence. */

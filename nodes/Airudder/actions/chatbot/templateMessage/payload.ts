@@ -4,7 +4,8 @@ import { pairsToObject } from '../../../helpers/contacts';
 import type { Problem } from '../../shared/problem';
 
 /**
- * The body of "Send template message", `POST /api/v1/template/send` (seed 000, read in full).
+ * The body of "Send template message", `POST /api/v1/template/send` (the page read in full:
+ * https://apifox.com/apidoc/docs-site/1780479/doc-3647884).
  * Pure functions: no n8n context, no I/O.
  *
  * Documented body: `template_id` integer (required), `timestamp` integer = time of the request in

@@ -16,7 +16,7 @@ import { downloadProperties } from '../../shared/download';
  * Call → Get Recording (Predictive Dialer): `POST /service/callcenter/call/predict/case/recording`
  * `{callid}` → `body.link` (a WAV per the reference client) → with Download on, the file as binary,
  * streamed to n8n's binary store. PDS errors 10608-10612 and 10820 say why there is none.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsGetRecordingByCallId` (a production client).
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsGetRecordingByCallId`).
  */
 export const description = forOperation('call', 'getRecording', [
 	{

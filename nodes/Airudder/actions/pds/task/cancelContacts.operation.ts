@@ -10,7 +10,7 @@ import { pdsInputError, pdsTaskIdProperty } from '../common';
  * Task → Cancel Contacts (Predictive Dialer): `POST /service/callcenter/call/predict/canceltaskcontacts`
  * `{TaskID, contactList}` (capital `TaskID` here): removes numbers from a task's calling queue.
  * Each input item names one number (and its task); one request per task.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsCancelTaskContacts` (a production client).
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsCancelTaskContacts`).
  */
 export const description = forOperation('task', 'cancelContacts', [
 	{ ...pdsTaskIdProperty, default: '={{ $json.taskId }}' },

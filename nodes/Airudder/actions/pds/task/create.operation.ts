@@ -20,7 +20,7 @@ import { readDiallingSettings } from './settings.properties';
 /**
  * Task → Create (Predictive Dialer): `POST /service/callcenter/call/predict/createtask`. Every
  * input item is one contact of `customizeContacts`; all contacts of an execution go into ONE task.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsCreateTask` (a production client; no doc page).
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsCreateTask`).
  */
 export { description } from './create.properties';
 

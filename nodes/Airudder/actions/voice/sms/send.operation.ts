@@ -16,7 +16,7 @@ import {
 /**
  * SMS → Send: `POST /service/sms/message/v2/send` with `{to: [number], message, from, callbackUrl?}`.
  * NOT from AIRudder's docs: path, fields and the success code 0 come from a public client.
- * Source: shared/airudder-api/README.md ("Paths known, fields partial").
+ * AIRudder's docs index lists the path; its fields could not be read (partial contract).
  */
 export const description = forOperation('sms', 'send', [
 	{

@@ -25,7 +25,7 @@ import { BUSINESS_LINES } from './create.properties';
  * Task → Create: "Create a Calling Task", `POST /service/cloud/v2/task` (or the older
  * `/service/cloud/task`). Every input item is one contact (callee); all contacts of an execution
  * go into ONE request, split into several tasks only above 10,000 contacts.
- * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773 (body from seed 002)
+ * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773
  */
 
 export { description } from './create.properties';

@@ -7,7 +7,7 @@ import { CONTACT_FIELDS } from './contactFields';
 
 /**
  * Task → Create's editor fields (the execute logic is in create.operation.ts).
- * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773 (body from seed 002)
+ * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773
  */
 
 /** Business lines and the `Type` value each one sends ('' = the user enters it). */

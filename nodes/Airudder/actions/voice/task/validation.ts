@@ -4,7 +4,7 @@ import { parseAirudderTime } from '../../../helpers/time';
 import type { Problem } from '../../shared/problem';
 
 /**
- * The documented rules of "Create a Calling Task" (seed 002, the DIDI page read in full; the
+ * The documented rules of "Create a Calling Task" (the DIDI page read in full; the
  * Collection/Telemarketing/Info Check pages point to the same body).
  * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773
  */
