@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { PDS_APP_SECRET } from '../../sandbox/pds';
-import { server } from '../support/hostile';
-import { inMinutes, pdsContacts, pdsCreateParameters, pdsWorkflow, startPds } from '../support/pds';
+import { PDS_APP_SECRET } from '../../../sandbox/pds';
+import { server } from '../../support/hostile';
+import { inMinutes, pdsContacts, pdsCreateParameters, pdsWorkflow, startPds } from '../../support/pds';
 
 type Setup = Awaited<ReturnType<typeof startPds>>;
 const PREFIX = '/service/callcenter/call/predict';

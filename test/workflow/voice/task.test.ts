@@ -8,7 +8,7 @@ import {
 	ROBOT_ID,
 	startAirudder,
 	taskCreateParameters,
-} from '../support/airudder';
+} from '../../support/airudder';
 
 type Setup = Awaited<ReturnType<typeof startAirudder>>;
 
