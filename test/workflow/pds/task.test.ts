@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { PDS_APP_SECRET } from '../../../sandbox/pds';
-import { server } from '../../support/hostile';
-import { inMinutes, pdsContacts, pdsCreateParameters, pdsWorkflow, startPds } from '../../support/pds';
-
-type Setup = Awaited<ReturnType<typeof startPds>>;
-const PREFIX = '/service/callcenter/call/predict';
+import {
+	PDS_PREFIX as PREFIX,
+	inMinutes,
+	pdsContacts,
+	pdsCreateParameters,
+	pdsSuite,
+	pdsWorkflow,
+} from '../../support/pds';
 
 /** A local receiver of PDS callbacks: every JSON body posted to it, in order. */
 async function startReceiver(): Promise<{
@@ -43,36 +45,8 @@ async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
 	}
 }
 
-describe('AIRudder Predictive Dialer node against the sandbox', () => {
-	let env: Setup;
-	beforeAll(async () => {
-		env = await startPds({ callbackDelayMs: 5 });
-	});
-	afterAll(async () => await env.close());
-	beforeEach(() => {
-		env.sandbox.clearFaults();
-		env.sandbox.clearRequests();
-	});
-	const calls = (op?: string) =>
-		env.sandbox.requests.filter(
-			(r) => r.path !== `${PREFIX}/auth` && (!op || r.path === `${PREFIX}/${op}`),
-		);
-
-	/** Creates a task (no callback: the sandbox dials it at once) and returns its taskId. */
-	async function createTask(n: number, extra: IDataObject = {}): Promise<string> {
-		const result = await env.harness.run(pdsWorkflow(pdsCreateParameters(extra), pdsContacts(n)));
-		expect(result.error).toBeUndefined();
-		return result.output('PDS')[0].json.taskId as string;
-	}
-
-	/** Call → Get Records with Return All: every call record of a task, as output items. */
-	async function allRecords(taskId: string) {
-		const result = await env.harness.run(
-			pdsWorkflow({ resource: 'call', operation: 'getRecords', taskId, returnAll: true }),
-		);
-		expect(result.error).toBeUndefined();
-		return result.output('PDS');
-	}
+describe('AIRudder Predictive Dialer node: Task', () => {
+	const { env, calls, createTask } = pdsSuite();
 
 	test('Task → Create sends one createtask with the contacts as strings, times in the account zone and the callback base64-encoded; callbacks arrive', async () => {
 		const receiver = await startReceiver();
@@ -300,170 +274,6 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 		expect(read.output('PDS')).toHaveLength(2);
 	});
 
-	test('Call → Get Records pages by offset (200 a page), keeps the times and adds ISO copies; 401 mid-run signs in again once', async () => {
-		const taskId = await createTask(450);
-		env.sandbox.clearRequests();
-		// the token expires when the second page is asked for
-		let pages = 0;
-		const requests = env.sandbox.requests;
-		const push = requests.push.bind(requests);
-		requests.push = (...records) => {
-			if (records[0].path === `${PREFIX}/querytaskdetail` && ++pages === 2)
-				env.sandbox.expireTokens();
-			return push(...records);
-		};
-		try {
-			const result = await env.harness.run(
-				pdsWorkflow({
-					resource: 'call',
-					operation: 'getRecords',
-					taskId,
-					returnAll: true,
-					options: { needCustomerInfo: true },
-				}),
-			);
-			expect(result.error).toBeUndefined();
-			const records = result.output('PDS');
-			expect(records).toHaveLength(450);
-			expect(new Set(records.map((r) => r.json.callid)).size).toBe(450);
-			expect(records[0].json).toMatchObject({
-				taskId,
-				calltime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
-				calltimeIso: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/),
-				customerInfo: { phonenumber: '+628120000001', account_id: 'A0', dpd: '3' },
-			});
-			expect(new Date(records[0].json.calltimeIso as string).getTime()).toBe(
-				Date.parse(records[0].json.calltime as string),
-			);
-			expect(
-				env.sandbox.requests.map(
-					(r) =>
-						`${r.path.slice(PREFIX.length)} ${r.status} ${(r.body as IDataObject | undefined)?.offset ?? ''}`,
-				),
-			).toEqual([
-				'/querytaskdetail 200 0',
-				'/querytaskdetail 401 200',
-				'/auth 200 ',
-				'/querytaskdetail 200 200',
-				'/querytaskdetail 200 400',
-			]);
-			expect(calls('querytaskdetail').every((r) => (r.body as IDataObject).limit === 200)).toBe(
-				true,
-			);
-		} finally {
-			requests.push = push;
-		}
-	});
-
-	test('Call → Get Records with a Limit, a call ID and a time window', async () => {
-		const taskId = await createTask(5);
-		const limited = await env.harness.run(
-			pdsWorkflow({ resource: 'call', operation: 'getRecords', taskId, limit: 3 }),
-		);
-		expect(limited.output('PDS')).toHaveLength(3);
-		expect((calls('querytaskdetail')[0].body as IDataObject).limit).toBe(3);
-		const callid = limited.output('PDS')[1].json.callid as string;
-		env.sandbox.clearRequests();
-		const one = await env.harness.run(
-			pdsWorkflow({
-				resource: 'call',
-				operation: 'getRecords',
-				taskId,
-				returnAll: true,
-				accountTimeZone: 'Asia/Manila',
-				options: { callId: callid, minStartTime: inMinutes(-10), maxStartTime: inMinutes(10) },
-			}),
-		);
-		expect(one.output('PDS').map((r) => r.json.callid)).toEqual([callid]);
-		expect(calls('querytaskdetail')[0].body).toMatchObject({
-			like: [{ field: 'callid', pattern: callid }],
-			minstarttime: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/),
-			orderBy: 'calltime',
-			needCustomerInfo: false,
-		});
-		const empty = await env.harness.run(
-			pdsWorkflow({
-				resource: 'call',
-				operation: 'getRecords',
-				taskId,
-				returnAll: true,
-				accountTimeZone: 'Asia/Manila',
-				options: { minStartTime: inMinutes(30), maxStartTime: inMinutes(40) },
-			}),
-		);
-		expect(empty.output('PDS')).toHaveLength(0);
-		const unknown = await env.harness.run(
-			pdsWorkflow({ resource: 'call', operation: 'getRecords', taskId: 'nope' }),
-		);
-		expect(unknown.error?.message).toBe(
-			'Item 0: AIRudder PDS error 10702: TaskID is invalid — Invalid Task ID, no corresponding task found',
-		);
-	});
-
-	test('Call → Get Recording returns the link and the WAV as binary; an unanswered call is refused with 10612', async () => {
-		const taskId = await createTask(10);
-		const records = await allRecords(taskId);
-		const answered = records.find((r) => r.json.talkResult === 'Connected')!.json;
-		const missed = records.find((r) => r.json.phoneNumber === '+628120000010')!.json;
-		const result = await env.harness.run(
-			pdsWorkflow({ resource: 'call', operation: 'getRecording' }, [answered]),
-		);
-		expect(result.error).toBeUndefined();
-		const [item] = result.output('PDS');
-		expect(item.json).toMatchObject({ callId: answered.callid, link: answered.reclink });
-		expect(calls('case/recording')[0].body).toEqual({ callid: answered.callid });
-		const audio = await env.harness.readBinary(item);
-		expect(audio.subarray(0, 4).toString('ascii')).toBe('RIFF');
-		expect(item.binary?.data.fileName).toMatch(/\.wav$/);
-
-		const linkOnly = await env.harness.run(
-			pdsWorkflow({ resource: 'call', operation: 'getRecording', download: false }, [answered]),
-		);
-		expect(linkOnly.output('PDS')[0].binary).toBeUndefined();
-
-		const refused = await env.harness.run(
-			pdsWorkflow({ resource: 'call', operation: 'getRecording' }, [answered, missed], {
-				continueOnFail: true,
-			}),
-		);
-		expect(refused.output('PDS').map((i) => i.json.error)).toEqual([
-			undefined,
-			'Item 1: AIRudder PDS error 10612: The call of the CallID is not talked — The call of the Callid is not answered by the agent',
-		]);
-	});
-
-	test('Call → Get Recording follows a redirecting link by hand: the token goes to the Base URL only, not to the storage host', async () => {
-		const taskId = await createTask(3);
-		const records = await allRecords(taskId);
-		const answered = records.find((r) => r.json.talkResult === 'Connected')!.json;
-		const storage = await server((_req, res) => {
-			res.writeHead(200, { 'Content-Type': 'audio/wav' });
-			res.end(Buffer.from('RIFF\0\0\0\0WAVEstored'));
-		});
-		try {
-			const linkPath = new URL(String(answered.reclink)).pathname;
-			env.sandbox.setFault({
-				method: 'GET',
-				path: linkPath,
-				status: 302,
-				headers: { Location: `${storage.url}/bucket/rec.wav?sig=1` },
-			});
-			const result = await env.harness.run(
-				pdsWorkflow({ resource: 'call', operation: 'getRecording' }, [answered]),
-			);
-			expect(result.error).toBeUndefined();
-			const audio = await env.harness.readBinary(result.output('PDS')[0]);
-			expect(audio.toString('latin1')).toBe('RIFF\0\0\0\0WAVEstored');
-			const hop = env.sandbox.requests.filter((r) => r.path === linkPath);
-			expect(hop).toHaveLength(1);
-			expect(hop[0].headers.authorization).toMatch(/^Token \S+/);
-			expect(storage.seen.map((r) => r.url)).toEqual(['/bucket/rec.wav?sig=1']);
-			expect(storage.seen[0].headers.authorization).toBeUndefined();
-		} finally {
-			await storage.close();
-		}
-	});
-
 	test('Task → Get Many lists the tasks of a start-time window with filters; Limit caps the request', async () => {
 		const name = `list_${Date.now()}`;
 		const taskId = await createTask(1, { taskName: name });
@@ -604,110 +414,5 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 		expect(unknown.error?.message).toBe(
 			'Item 0: AIRudder PDS error 10702: TaskID is invalid — Invalid Task ID, no corresponding task found',
 		);
-	});
-
-	test('the token is obtained form-encoded, once per credential; a wrong secret fails without showing it', async () => {
-		const before = env.sandbox.requests.length;
-		await env.harness.run(pdsWorkflow({ resource: 'call', operation: 'getRecords', taskId: 'x' }));
-		const auths = env.sandbox.requests.slice(before).filter((r) => r.path === `${PREFIX}/auth`);
-		expect(auths.length).toBeLessThanOrEqual(1);
-		const wrong = await startPds({}, { appSecret: 'very-secret-value-123' });
-		try {
-			const result = await wrong.harness.run(
-				pdsWorkflow({ resource: 'call', operation: 'getRecords', taskId: 'x' }),
-			);
-			expect(result.status).toBe('error');
-			const auth = wrong.sandbox.requests.find((r) => r.path === `${PREFIX}/auth`)!;
-			expect(auth.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
-			expect(Object.fromEntries(new URLSearchParams(auth.rawBody))).toEqual({
-				APPKey: 'sandbox-pds-app-key',
-				APPSecret: 'very-secret-value-123',
-			});
-			expect(auth.status).toBe(401);
-			const text = JSON.stringify([
-				result.error?.message,
-				result.error?.description,
-				result.runData,
-			]);
-			expect(text).toMatch(
-				/AIRudder PDS refused the APPKey\/APPSecret .* \(HTTP 401, code 10302, Account verification failed\)/,
-			);
-			expect(text).not.toContain('very-secret-value-123');
-			expect(text).not.toContain(PDS_APP_SECRET);
-		} finally {
-			await wrong.close();
-		}
-	});
-
-	test('a redirect is not followed (the token stays home) and HTML answers are quoted', async () => {
-		env.sandbox.setFault({
-			path: `${PREFIX}/querytasklist`,
-			status: 302,
-			headers: { Location: `${env.sandbox.url}/elsewhere` },
-			// enough for retries: a redirect is an answer, so the read must be sent once only
-			times: 3,
-		});
-		const result = await env.harness.run(
-			pdsWorkflow({
-				resource: 'task',
-				operation: 'getAll',
-				minStartTime: inMinutes(-1),
-				maxStartTime: inMinutes(1),
-				limit: 1,
-			}),
-		);
-		expect(result.error?.message).toMatch(
-			/^Item 0: AIRudder PDS answered POST .*querytasklist with HTTP 302 \(redirects are not followed/,
-		);
-		expect(env.sandbox.requests.some((r) => r.path === '/elsewhere')).toBe(false);
-		expect(calls('querytasklist')).toHaveLength(1);
-		// the redirects the read did not use must not answer the HTML run
-		env.sandbox.clearFaults();
-		env.sandbox.setFault({
-			path: `${PREFIX}/querytasklist`,
-			body: '<html><body>Gateway login</body></html>',
-			contentType: 'text/html',
-		});
-		const html = await env.harness.run(
-			pdsWorkflow({
-				resource: 'task',
-				operation: 'getAll',
-				minStartTime: inMinutes(-1),
-				maxStartTime: inMinutes(1),
-				limit: 1,
-			}),
-		);
-		expect(html.error?.message).toContain(
-			'with something that is not JSON (HTTP 200): <html><body>Gateway login</body></html>',
-		);
-	});
-	test("the credential's Request Timeout applies to every attempt: a slow read is tried 3 times, a slow create once", async () => {
-		const slow = await startPds({}, { timeout: 1 });
-		try {
-			slow.sandbox.setFault({ path: `${PREFIX}/querytasklist`, delayMs: 1500, times: 3 });
-			const read = await slow.harness.run(
-				pdsWorkflow({
-					resource: 'task',
-					operation: 'getAll',
-					minStartTime: inMinutes(-1),
-					maxStartTime: inMinutes(1),
-					limit: 1,
-				}),
-			);
-			expect(read.error?.message).toMatch(
-				/^Item 0: The connection to AIRudder PDS failed, timed out \(Request Timeout of the credential\) or broke off during POST .*querytasklist$/,
-			);
-			expect(
-				slow.sandbox.requests.filter((r) => r.path === `${PREFIX}/querytasklist`),
-			).toHaveLength(3);
-			slow.sandbox.setFault({ path: `${PREFIX}/createtask`, delayMs: 1500 });
-			const create = await slow.harness.run(pdsWorkflow(pdsCreateParameters(), pdsContacts(1)));
-			expect(create.status).toBe('error');
-			expect(slow.sandbox.requests.filter((r) => r.path === `${PREFIX}/createtask`)).toHaveLength(
-				1,
-			);
-		} finally {
-			await slow.close();
-		}
 	});
 });
