@@ -342,3 +342,31 @@ describe('test/workflow/ mirrors actions/<node>/<resource>', () => {
 		expect(top).toEqual([]);
 	});
 });
+
+it('exports nothing that only its own file uses (shipped code outside transport/)', () => {
+	const sources = ['nodes', 'credentials', 'test', 'sandbox', 'bench', 'scripts']
+		.flatMap((dir) => filesBelow(path.join(ROOT, dir)))
+		.filter((file) => /\.(ts|mjs|js)$/.test(file) && !file.includes('node_modules'));
+	const texts = new Map(sources.map((file) => [file, readFileSync(path.join(ROOT, file), 'utf8')]));
+	const shipped = sources.filter(
+		(file) =>
+			/^(nodes|credentials)\//.test(file) &&
+			!/^nodes\/Airudder\/(transport\/|helpers\/errors\.ts|helpers\/scrub\.ts)/.test(file) &&
+			!/^credentials\/Airudder(Api|PdsApi|ChatbotApi)\.credentials\.ts$/.test(file),
+	);
+	const unused = shipped.flatMap((file) =>
+		[
+			...texts
+				.get(file)!
+				.matchAll(/^export (?:async )?(?:const|function|interface|type|class|enum) (\w+)/gm),
+		]
+			.map(([, name]) => name)
+			.filter((name) => !['description', 'execute'].includes(name))
+			.filter((name) => {
+				const word = new RegExp(`\\b${name}\\b`);
+				return ![...texts].some(([other, text]) => other !== file && word.test(text));
+			})
+			.map((name) => `${file}: ${name}`),
+	);
+	expect(unused).toEqual([]);
+});

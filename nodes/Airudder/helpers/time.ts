@@ -11,7 +11,7 @@ const ISO_WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 
 /** Offset of `timeZone` from UTC at `date`, in minutes (e.g. Asia/Manila → 480). */
-export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+function zoneOffsetMinutes(date: Date, timeZone: string): number {
 	const parts = new Intl.DateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',

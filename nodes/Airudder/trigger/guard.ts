@@ -44,7 +44,7 @@ export interface CallbackRequest {
 	rawBody: Buffer;
 }
 
-export type GuardVerdict =
+type GuardVerdict =
 	| { accepted: true; body: IDataObject; digest: string }
 	| { accepted: false; status: number; reason: string; headers?: Record<string, string> };
 
@@ -197,7 +197,7 @@ export class DuplicateWindow {
 }
 
 /** Bounds of {@link DuplicateWindows}. */
-export interface DuplicateBounds {
+interface DuplicateBounds {
 	/** Digests per window (per workflow and node); the oldest is evicted first. Default 10,000. */
 	maxEntries: number;
 	/** Windows kept; the least recently used one is dropped first. Default 100. */

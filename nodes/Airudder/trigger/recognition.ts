@@ -49,7 +49,7 @@ export interface RoutingSettings {
 }
 
 /** The outcome for one accepted callback: start the workflow as `event`, or answer 200 `{}` and stop. */
-export type Routing = { start: true; event: string } | { start: false; reason: string };
+type Routing = { start: true; event: string } | { start: false; reason: string };
 
 function specificity(shape: PayloadShape): number {
 	return shape.fields.length + Object.keys(shape.values ?? {}).length;

@@ -22,7 +22,7 @@ import { headerValue, safeEqual, type SecretCarrier } from './verifySecret';
 export type EncryptionMode = 'off' | 'ifMarked' | 'required';
 
 /** What {@link verifySignature} found: the plaintext to parse, or why the callback is refused. */
-export type SignatureVerdict =
+type SignatureVerdict =
 	| { ok: true; text: string; encrypted: boolean }
 	| { ok: false; reason: string };
 

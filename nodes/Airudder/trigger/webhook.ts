@@ -32,7 +32,7 @@ import { ALL_EVENTS, callbackOutput, routeCallback, type RoutingSettings } from 
  */
 
 /** Everything `webhook()` needs from the node parameters and credential, validated. */
-export interface CallbackSettings {
+interface CallbackSettings {
 	guard: GuardConfig;
 	routing: RoutingSettings;
 	addEventName: boolean;
@@ -69,7 +69,7 @@ async function callbackCredential(ctx: ParameterSource): Promise<ICredentialData
  * secret, decryption off).
  * @throws Error naming the credential field that is wrong (never its secret value).
  */
-export function readCallbackSecrets(
+function readCallbackSecrets(
 	credential: ICredentialDataDecryptedObject,
 ): Pick<GuardConfig, 'secret' | 'encryption' | 'aesKey'> {
 	const fail = (message: string) => new Error(`AIRudder Callback credential: ${message}`);

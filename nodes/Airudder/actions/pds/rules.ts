@@ -25,10 +25,10 @@ const PHONE = /^\+\d{1,14}$/;
 const TASK_NAME = /^[A-Za-z0-9_-]+$/;
 
 /** A start this far in the past (ms) is still let through: `{{ $now }}` is a few ms old on arrival. */
-export const START_TOLERANCE_MS = 60_000;
+const START_TOLERANCE_MS = 60_000;
 
 /** 10620: the auto-end time must be at least 5 minutes after the start. */
-export const MIN_TASK_MS = 5 * 60_000;
+const MIN_TASK_MS = 5 * 60_000;
 
 /** 10510: the number must start with `+` and have at most 14 digits. @returns the problem, if any. */
 export function pdsPhoneProblem(field: string, value: unknown): PdsProblem | undefined {

@@ -159,7 +159,7 @@ export const description = forOperation('huaweiChannel', 'sendUserMessage', [
 ]);
 
 /** One "Messages" row of the node. */
-export interface HuaweiMessageRow {
+interface HuaweiMessageRow {
 	type?: string;
 	text?: string;
 	url?: string;

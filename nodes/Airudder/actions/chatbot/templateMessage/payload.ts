@@ -17,7 +17,7 @@ import type { Problem } from '../../shared/problem';
  */
 
 /** The only `channel` value the docs accept. */
-export const TEMPLATE_CHANNEL = 'WhatsApp';
+const TEMPLATE_CHANNEL = 'WhatsApp';
 
 /** Keys of `custom` the node builds from its own fields (the docs' example: both integers). */
 const ROBOT_KEYS = { robotId: 'robot_id', robotVersionId: 'robot_version_id' } as const;
@@ -124,7 +124,7 @@ export function isProblem(value: PreparedReceiver | Problem): value is Problem {
 }
 
 /** Receivers that can share one request: same template, channel, custom and variables. */
-export interface ReceiverGroup<T> {
+interface ReceiverGroup<T> {
 	head: Omit<PreparedReceiver, 'receiverId'>;
 	members: Array<T & { receiver: PreparedReceiver }>;
 }

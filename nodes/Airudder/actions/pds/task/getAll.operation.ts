@@ -13,7 +13,7 @@ import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone'
 import { pdsTimeParameter } from '../common';
 
 /** The most tasks one querytasklist asks for: the reference client's default `limit` (500). */
-export const PDS_TASK_LIST_MAX = 500;
+const PDS_TASK_LIST_MAX = 500;
 
 const STATES = ['Creating', 'Not Started', 'Running', 'Paused', 'Cancelled', 'Finished'];
 const ORDERS = ['CreatedAt', 'actualStartTime', 'startTime', 'endTime'];

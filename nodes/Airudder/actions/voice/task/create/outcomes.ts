@@ -14,7 +14,7 @@ import { contactProblem } from '../validation';
  * field, e.g. `Mobile`, `msg` the rule it breaks, `comments` the contact's Comments); `rejectedBy`
  * says which.
  */
-export type Rejection = DetailError & { rejectedBy: 'node' | 'AIRudder' };
+type Rejection = DetailError & { rejectedBy: 'node' | 'AIRudder' };
 
 /** One contact (callee) of the list: its input item, the contact as sent, its rejections. */
 export interface PreparedContact {
