@@ -100,7 +100,7 @@ export class AirudderCallbackApi implements ICredentialType {
 			],
 			default: 'off',
 			description:
-				"For callbacks AIRudder encrypts. AIRudder's callback-encryption page could not be read: this assumes the API's scheme (base64 AES-ECB body with zero padding, headers Is-Encrypted: 1 and Signed: SHA-256 of the plaintext).",
+				"For callbacks AIRudder encrypts. AIRudder's callback-encryption page could not be read: this assumes the API's scheme (base64 AES-ECB body with zero padding, headers Is-Encrypted: 1 and Signed: SHA-256 of the plaintext, an integrity check that does not prove the sender). Encrypted callbacks must not be sent as application/json: n8n refuses them with HTTP 422 before the trigger runs (text/plain works).",
 		},
 
 		{

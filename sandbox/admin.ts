@@ -26,6 +26,13 @@ import type { Fault } from './types';
  * | POST /__sandbox/reset | forget tasks, workflows, tokens, faults and requests |
  *
  * `GET /__sandbox/media/<name>.wav|zip` (recordings) is served by media.ts, recorded and faultable.
+ *
+ * Only local programs may drive them, not a web page open in a developer's browser (which could
+ * otherwise make `fire` relay requests to any URL): every admin request must carry a `Host` that
+ * is a loopback name or address with the sandbox's port (→ 403 otherwise, which also defeats DNS
+ * rebinding), no `Origin` or a loopback one (→ 403), and every request other than GET must be
+ * `Content-Type: application/json` (→ 415), which a page cannot send cross-origin without a CORS
+ * preflight the sandbox never grants.
  */
 
 export interface AdminContext {
@@ -113,15 +120,70 @@ const ADMIN: Record<string, AdminHandler> = {
 	},
 };
 
-/** Answers an admin request. @returns undefined when no admin route has this method and path. */
+/** The parts of an admin request {@link handleAdmin} reads. */
+export interface AdminRequest {
+	method: string;
+	path: string;
+	/** Lower-case header names, as Node gives them. */
+	headers: Record<string, string | string[] | undefined>;
+	rawBody: string;
+	/** The port the sandbox listens on. */
+	port: number;
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '[::1]']);
+const isLoopbackHost = (hostname: string) =>
+	LOOPBACK_NAMES.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+/** `host[:port]` of a Host header, or undefined when it is not one. */
+function hostAndPort(value: string): { hostname: string; port: string } | undefined {
+	const match = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d+))?$/.exec(value);
+	return match ? { hostname: match[1], port: match[2] ?? '80' } : undefined;
+}
+
+const header = (headers: AdminRequest['headers'], name: string) => {
+	const value = headers[name];
+	return Array.isArray(value) ? value.join(',') : value;
+};
+
+/**
+ * Whether an admin request may come from a web page rather than a local program.
+ * @returns the refusal (403 Host or Origin not loopback, 415 not JSON), or undefined to go on.
+ */
+export function refuseAdminRequest(request: AdminRequest): AdminReply | undefined {
+	const host = hostAndPort(header(request.headers, 'host') ?? '');
+	if (!host || !isLoopbackHost(host.hostname) || host.port !== String(request.port))
+		return bad(`Host must be 127.0.0.1:${request.port} or localhost:${request.port}`, 403);
+	const origin = header(request.headers, 'origin');
+	if (origin !== undefined) {
+		let hostname = '';
+		try {
+			const url = new URL(origin);
+			if (url.protocol === 'http:' || url.protocol === 'https:') hostname = url.hostname;
+		} catch {
+			// not a URL: refused below
+		}
+		if (!isLoopbackHost(hostname)) return bad('Origin must be absent or a loopback origin', 403);
+	}
+	const type = (header(request.headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+	if (request.method !== 'GET' && type !== 'application/json')
+		return bad('Content-Type must be application/json', 415);
+	return undefined;
+}
+
+/**
+ * Answers an admin request (after {@link refuseAdminRequest}'s checks).
+ * @returns undefined when no admin route has this method and path.
+ */
 export async function handleAdmin(
 	ctx: AdminContext,
-	method: string,
-	path: string,
-	rawBody: string,
+	request: AdminRequest,
 ): Promise<AdminReply | undefined> {
+	const { method, path, rawBody } = request;
 	const handler = ADMIN[`${method} ${path}`];
 	if (!handler) return undefined;
+	const refused = refuseAdminRequest(request);
+	if (refused) return refused;
 	let body: unknown;
 	if (rawBody.trim() !== '') {
 		try {

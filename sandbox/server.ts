@@ -256,7 +256,8 @@ async function handle(
 		});
 	}
 	if (path.startsWith('/__sandbox/') && !path.startsWith(MEDIA_PREFIX)) {
-		const reply = await handleAdmin(ctx, method, path, rawBody);
+		const port = Number(new URL(state.baseUrl).port);
+		const reply = await handleAdmin(ctx, { method, path, headers: req.headers, rawBody, port });
 		return send(res, reply ?? { status: 404, body: { error: `No admin route ${method} ${path}` } });
 	}
 

@@ -24,7 +24,7 @@ const CHATBOT_TRIGGER: CallbackTriggerSpec = {
 
 /**
  * AIRudder Chatbot Trigger: the URL users give AIRudder for its chatbot / WhatsApp (WABA) / Huawei
- * callbacks (chatbot.openapi.yaml `webhooks`). Only the "message.send" event report is documented;
+ * callbacks (AIRudder's chatbot docs). Only the "message.send" event report is documented;
  * every other chatbot callback arrives as `unknown`, unchanged. No registration API exists.
  * Docs: https://api-docs.airudder.com/api-260826446 and trigger/events.ts.
  */

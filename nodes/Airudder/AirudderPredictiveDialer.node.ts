@@ -13,7 +13,7 @@ import { router } from './actions/pds/router';
 /**
  * The AIRudder Predictive Dialer (PDS) node: campaigns AIRudder dials and hands to the human agents
  * of a skill group. One folder per resource under actions/pds/, one file per operation.
- * Source: shared/airudder-api/pds.openapi.yaml (from a production client; no AIRudder doc page).
+ * Source: no AIRudder doc page exists; the requests follow a production client's usage.
  */
 export class AirudderPredictiveDialer implements INodeType {
 	description: INodeTypeDescription = {

@@ -45,8 +45,8 @@ const VOICE_TRIGGER: CallbackTriggerSpec = {
 /**
  * AIRudder Trigger: the URL users give AIRudder for its voice and workflow callbacks (WABA message
  * status, chatbot session end, custom API node push, list completion, status change, predictive
- * dialer, task/call/plan end, inbound, QA speech-analytics report). AIRudder has no API to register callback URLs, so set-up is
- * manual. Answers HTTP 200 `{}` as the documented notification page shows (seed 001).
+ * dialer, task/call/plan end, inbound, QA speech-analytics report). AIRudder has no API to register
+ * callback URLs, so set-up is manual. Answers HTTP 200 `{}` as the documented notification page shows.
  * Docs: https://api-docs.airudder.com/apidoc/docs-site/1780479/api-285317014 and trigger/events.ts.
  */
 export class AirudderTrigger implements INodeType {

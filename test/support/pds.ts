@@ -82,3 +82,43 @@ export function pdsCreateParameters(overrides: IDataObject = {}): IDataObject {
 		...overrides,
 	};
 }
+
+/** Path prefix of every Predictive Dialer endpoint. */
+export const PDS_PREFIX = '/service/callcenter/call/predict';
+
+/**
+ * The Predictive Dialer node's suite (test/workflow/pds/<resource>.test.ts): jest hooks start a
+ * sandbox that dials at once and a harness before the block, close them after it and clear faults
+ * and recorded requests before each test. The returned `env` is filled in `beforeAll`.
+ */
+export function pdsSuite(options: SandboxOptions = { callbackDelayMs: 5 }) {
+	const env = {} as Awaited<ReturnType<typeof startPds>>;
+	beforeAll(async () => {
+		Object.assign(env, await startPds(options));
+	});
+	afterAll(async () => await env.close());
+	beforeEach(() => {
+		env.sandbox.clearFaults();
+		env.sandbox.clearRequests();
+	});
+	/** The requests the sandbox received (`op`: only that endpoint), the sign-in aside. */
+	const calls = (op?: string) =>
+		env.sandbox.requests.filter(
+			(r) => r.path !== `${PDS_PREFIX}/auth` && (!op || r.path === `${PDS_PREFIX}/${op}`),
+		);
+	/** Creates a task (no callback: the sandbox dials it at once) and returns its taskId. */
+	async function createTask(n: number, extra: IDataObject = {}): Promise<string> {
+		const result = await env.harness.run(pdsWorkflow(pdsCreateParameters(extra), pdsContacts(n)));
+		expect(result.error).toBeUndefined();
+		return result.output('PDS')[0].json.taskId as string;
+	}
+	/** Call → Get Records with Return All: every call record of a task, as output items. */
+	async function allRecords(taskId: string) {
+		const result = await env.harness.run(
+			pdsWorkflow({ resource: 'call', operation: 'getRecords', taskId, returnAll: true }),
+		);
+		expect(result.error).toBeUndefined();
+		return result.output('PDS');
+	}
+	return { env, calls, createTask, allRecords };
+}

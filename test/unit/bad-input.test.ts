@@ -1,6 +1,6 @@
 /**
  * Bad input, rule by rule, with the EXACT message the user sees:
- * - Task → Create: every rule of helpers/validation.ts (seed 002, "Create a Calling Task");
+ * - Task → Create: every rule of actions/voice/task/validation.ts (seed 002, "Create a Calling Task");
  * - Workflow → Create: the checks of actions/workflow/create.operation.ts, through the n8n-core
  *   harness against the sandbox (which must receive nothing);
  * - Chatbot Template Message → Send: every rule of chatbot/templateMessage/payload.ts (seed 000).
@@ -18,7 +18,7 @@ import {
 	contactProblem,
 	taskProblem,
 	type TaskSettings,
-} from '../../nodes/Airudder/helpers/validation';
+} from '../../nodes/Airudder/actions/voice/task/validation';
 import { airudderWorkflow, startAirudder } from '../support/airudder';
 
 const ZONE = 'Asia/Manila';
@@ -39,7 +39,7 @@ const task = (overrides: Partial<TaskSettings> = {}): TaskSettings => ({
 	...overrides,
 });
 
-describe('Task → Create: every documented rule (helpers/validation.ts)', () => {
+describe('Task → Create: every documented rule (actions/voice/task/validation.ts)', () => {
 	const schedule = (start: string | undefined, end: string | undefined) => ({
 		ScheduleStartTime: start,
 		ScheduleEndTime: end,
@@ -223,7 +223,7 @@ describe('Task → Create: every documented rule (helpers/validation.ts)', () =>
 	});
 });
 
-describe('Task → Create: every documented contact rule (helpers/validation.ts)', () => {
+describe('Task → Create: every documented contact rule (actions/voice/task/validation.ts)', () => {
 	const ok = { Mobile: '+6212341234', Platform: 'AIRUDDER' };
 	const mobile = (value: string) => ({
 		field: 'Mobile',

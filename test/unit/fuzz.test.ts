@@ -5,7 +5,7 @@
  * - the AES codec (helpers/aes.ts): decrypt ∘ encrypt = identity for any Unicode text, the
  *   ciphertext is 16·(⌊n/16⌋+1) bytes for n UTF-8 bytes, and it equals the sandbox's independent
  *   crypto-js codec (sandbox/aes.ts) in both directions;
- * - validation (helpers/validation.ts, chatbot payload.ts) never throws on arbitrary input.
+ * - validation (actions/voice/task/validation.ts, chatbot payload.ts) never throws on arbitrary input.
  */
 import { createDecipheriv } from 'node:crypto';
 
@@ -20,7 +20,7 @@ import {
 	compact,
 	type DetailError,
 } from '../../nodes/Airudder/helpers/contacts';
-import { contactProblem, taskProblem } from '../../nodes/Airudder/helpers/validation';
+import { contactProblem, taskProblem } from '../../nodes/Airudder/actions/voice/task/validation';
 import { sandboxDecrypt, sandboxEncrypt, sandboxSign } from '../../sandbox/aes';
 
 const RUNS = { numRuns: 300 };

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import type { INodeProperties, INodeType } from 'n8n-workflow';
+import ts from 'typescript';
 
 import { Airudder } from '../../nodes/Airudder/Airudder.node';
 import { AirudderChatbot } from '../../nodes/Airudder/AirudderChatbot.node';
@@ -228,4 +229,144 @@ describe('nodes/Airudder/README.md (the map)', () => {
 		expect(README).toContain('`sandbox/aes.ts`');
 		expect(statSync(path.join(ROOT, 'sandbox', 'aes.ts')).isFile()).toBe(true);
 	});
+});
+
+describe('node folders of actions/', () => {
+	const importsOf = (file: string) =>
+		[...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/from '(\.[^']+)'/g)].map(
+			([, specifier]) =>
+				path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), specifier)),
+		);
+
+	it.each(ACTION_NODES.map(([folder]) => folder))(
+		'actions/%s imports from no other node folder (only actions/shared/, helpers/, transport/ and itself)',
+		(folder) => {
+			const others = ACTION_NODES.map(([other]) => other).filter((other) => other !== folder);
+			const crossing = filesBelow(path.join(NODE_DIR, 'actions', folder))
+				.filter((file) => file.endsWith('.ts'))
+				.flatMap((file) =>
+					importsOf(file)
+						.filter((target) =>
+							others.some((other) => target.startsWith(`nodes/Airudder/actions/${other}/`)),
+						)
+						.map((target) => `${file} → ${target}`),
+				);
+			expect(crossing).toEqual([]);
+		},
+	);
+});
+
+describe('comments in shipped code', () => {
+	/**
+	 * Shipped code that cites AIRudder's docs by URL or page name, never a local file. transport/
+	 * (with helpers/errors.ts and helpers/scrub.ts) and the three API credentials are rewritten
+	 * together with the request core and checked there.
+	 */
+	const EXEMPT =
+		/^nodes\/Airudder\/(transport\/|helpers\/errors\.ts|helpers\/scrub\.ts)|^credentials\/Airudder(Api|PdsApi|ChatbotApi)\.credentials\.ts$/;
+	const LOCAL_REFERENCE = [
+		/\bseeds? ?\d{3}\b/i,
+		/shared\/airudder-api/,
+		/\.openapi\.ya?ml|\.ya?ml\b/,
+		/(^|[\s(`'"])\/(work|root|home|tmp|Users)\//,
+	];
+	const shipped = [
+		...filesBelow(path.join(ROOT, 'nodes')),
+		...filesBelow(path.join(ROOT, 'credentials')),
+		'index.ts',
+	]
+		.filter((file) => file.endsWith('.ts') && !EXEMPT.test(file))
+		.filter((file) => existsSync(path.join(ROOT, file)));
+
+	/** The comments of a source file (block and line comments, strings left out). */
+	function comments(text: string): string[] {
+		const found: string[] = [];
+		const scanner = ts.createScanner(
+			ts.ScriptTarget.Latest,
+			false,
+			ts.LanguageVariant.Standard,
+			text,
+		);
+		for (
+			let token = scanner.scan();
+			token !== ts.SyntaxKind.EndOfFileToken;
+			token = scanner.scan()
+		) {
+			if (
+				token === ts.SyntaxKind.SingleLineCommentTrivia ||
+				token === ts.SyntaxKind.MultiLineCommentTrivia
+			)
+				found.push(scanner.getTokenText());
+		}
+		return found;
+	}
+
+	it('cite no local file, seed, reference file or machine path', () => {
+		expect(shipped.length).toBeGreaterThan(50);
+		const offending = shipped.flatMap((file) =>
+			comments(readFileSync(path.join(ROOT, file), 'utf8')).flatMap((comment) =>
+				comment
+					.split('\n')
+					.filter((line) => LOCAL_REFERENCE.some((pattern) => pattern.test(line)))
+					.map((line) => `${file}: ${line.trim()}`),
+			),
+		);
+		expect(offending).toEqual([]);
+	});
+});
+
+describe('test/workflow/ mirrors actions/<node>/<resource>', () => {
+	/** Workflow test folders per node folder of actions/. */
+	const TEST_DIR = path.join(ROOT, 'test', 'workflow');
+	const resourcesOf = (folder: string) =>
+		readdirSync(path.join(NODE_DIR, 'actions', folder), { withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => entry.name);
+
+	it.each(ACTION_NODES.map(([folder]) => folder))(
+		'test/workflow/%s/ holds <resource>[.<topic>].test.ts for every resource (and may hold transport.test.ts)',
+		(folder) => {
+			const resources = resourcesOf(folder);
+			const files = readdirSync(path.join(TEST_DIR, folder)).filter((f) => f.endsWith('.test.ts'));
+			const stems = files.map((file) => file.split('.')[0]);
+			expect(stems.filter((stem) => ![...resources, 'transport'].includes(stem))).toEqual([]);
+			expect(resources.filter((resource) => !stems.includes(resource))).toEqual([]);
+		},
+	);
+
+	it('keeps no resource test at the top of test/workflow/ (only cross-cutting ones)', () => {
+		const resources = new Set(ACTION_NODES.flatMap(([folder]) => [folder, ...resourcesOf(folder)]));
+		const top = readdirSync(TEST_DIR)
+			.filter((file) => file.endsWith('.test.ts'))
+			.filter((file) => resources.has(file.split(/[.-]/)[0]));
+		expect(top).toEqual([]);
+	});
+});
+
+it('exports nothing that only its own file uses (shipped code outside transport/)', () => {
+	const sources = ['nodes', 'credentials', 'test', 'sandbox', 'bench', 'scripts']
+		.flatMap((dir) => filesBelow(path.join(ROOT, dir)))
+		.filter((file) => /\.(ts|mjs|js)$/.test(file) && !file.includes('node_modules'));
+	const texts = new Map(sources.map((file) => [file, readFileSync(path.join(ROOT, file), 'utf8')]));
+	const shipped = sources.filter(
+		(file) =>
+			/^(nodes|credentials)\//.test(file) &&
+			!/^nodes\/Airudder\/(transport\/|helpers\/errors\.ts|helpers\/scrub\.ts)/.test(file) &&
+			!/^credentials\/Airudder(Api|PdsApi|ChatbotApi)\.credentials\.ts$/.test(file),
+	);
+	const unused = shipped.flatMap((file) =>
+		[
+			...texts
+				.get(file)!
+				.matchAll(/^export (?:async )?(?:const|function|interface|type|class|enum) (\w+)/gm),
+		]
+			.map(([, name]) => name)
+			.filter((name) => !['description', 'execute'].includes(name))
+			.filter((name) => {
+				const word = new RegExp(`\\b${name}\\b`);
+				return ![...texts].some(([other, text]) => other !== file && word.test(text));
+			})
+			.map((name) => `${file}: ${name}`),
+	);
+	expect(unused).toEqual([]);
 });

@@ -311,3 +311,38 @@ describe('npm pack', () => {
 		expect(stale).toEqual([]);
 	});
 });
+
+describe('release workflow (.github/workflows/release.yml)', () => {
+	const text = readFileSync(path.join(__dirname, '../../.github/workflows/release.yml'), 'utf8');
+	const jobs = text.slice(text.indexOf('\njobs:\n'));
+	const job = (name: string) => {
+		const start = jobs.indexOf(`\n  ${name}:\n`);
+		const next = jobs.slice(start + 1).search(/\n {2}[a-z-]+:\n/);
+		return next < 0 ? jobs.slice(start) : jobs.slice(start, start + 1 + next);
+	};
+
+	it('runs the tests without an OIDC identity, and publishes only after them', () => {
+		const header = text.slice(0, text.indexOf('\njobs:\n')).replace(/^#.*$/gm, '');
+		expect(header).not.toContain('id-token');
+		expect(job('test')).toContain('npm test');
+		expect(job('test')).not.toMatch(/id-token|npm publish|NPM_TOKEN/);
+		const publish = job('publish');
+		expect(publish).toMatch(/\n {4}needs: test\n/);
+		expect(publish).toContain('id-token: write');
+		expect(publish).toContain('npm ci --ignore-scripts');
+		expect(publish).toContain('npm publish --provenance');
+		expect(publish).not.toMatch(/npm (test|run test)/);
+	});
+
+	it('pins every action by its full commit SHA, naming the release in a comment', () => {
+		const uses = [...text.matchAll(/uses:\s*(\S+)(.*)/g)];
+		expect(uses.length).toBeGreaterThan(0);
+		for (const [line, ref, comment] of uses) {
+			expect({ line, pinned: /^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/.test(ref) }).toEqual({
+				line,
+				pinned: true,
+			});
+			expect(comment).toMatch(/^ # v\d/);
+		}
+	});
+});

@@ -7,8 +7,8 @@ import {
 	pdsPhoneProblem,
 	pdsScheduleProblem,
 	pdsTaskNameProblem,
-	withIsoTimes,
-} from '../../nodes/Airudder/helpers/pds';
+} from '../../nodes/Airudder/actions/pds/rules';
+import { withIsoTimes } from '../../nodes/Airudder/helpers/time';
 import { PDS_ERROR_CODES, describePdsCode } from '../../nodes/Airudder/transport/pds/errors';
 import { PDS_ENDPOINTS } from '../../nodes/Airudder/transport/pds/endpoints';
 import { callbackOutput, recogniseEvents } from '../../nodes/Airudder/trigger/recognition';

@@ -115,6 +115,7 @@ describe('fireCallback', () => {
 	it('can be driven over HTTP (POST /__sandbox/fire)', async () => {
 		const response = await fetch(`${sandbox.url}/__sandbox/fire`, {
 			method: 'POST',
+			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ url: hook.url, event: 'collectionTaskFinished' }),
 		});
 		expect((await response.json()) as Json).toEqual({

@@ -108,7 +108,9 @@ describe('faults', () => {
 		await got.post(`${sandbox.url}/__sandbox/faults`, {
 			json: { path: '/service/cloud/robot', status: 429 },
 		});
-		await got.delete(`${sandbox.url}/__sandbox/faults`);
+		await got.delete(`${sandbox.url}/__sandbox/faults`, {
+			headers: { 'content-type': 'application/json' },
+		});
 		expect((await robots()).statusCode).toBe(200);
 		const bad = await got.post(`${sandbox.url}/__sandbox/faults`, {
 			json: { status: 500 },

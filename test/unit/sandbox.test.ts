@@ -1,3 +1,5 @@
+import { request as rawRequest } from 'node:http';
+
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import type { Json } from '../support/json';
 
@@ -646,9 +648,10 @@ describe('admin endpoints', () => {
 			expect(requests.requests.map((r: Json) => r.path)).toEqual(['/service/cloud/auth']);
 			const state = (await (await fetch(`${sb.url}/__sandbox/state`)).json()) as Json;
 			expect(state).toMatchObject({ tokensIssued: 1, aes: false, requests: 1 });
-			await fetch(`${sb.url}/__sandbox/expire-tokens`, { method: 'POST' });
+			const post = { method: 'POST', headers: { 'content-type': 'application/json' } };
+			await fetch(`${sb.url}/__sandbox/expire-tokens`, post);
 			expect(sb.tokensIssued).toBe(1);
-			await fetch(`${sb.url}/__sandbox/reset`, { method: 'POST' });
+			await fetch(`${sb.url}/__sandbox/reset`, post);
 			expect(sb.requests).toHaveLength(0);
 			expect(sb.tokensIssued).toBe(0);
 			const events = (await (await fetch(`${sb.url}/__sandbox/events`)).json()) as Json;
@@ -658,5 +661,91 @@ describe('admin endpoints', () => {
 		} finally {
 			await sb.close();
 		}
+	});
+});
+
+describe('admin endpoints: only local programs, never a web page', () => {
+	let sb: Sandbox;
+	beforeAll(async () => {
+		sb = await startSandbox();
+	});
+	afterAll(async () => await sb.close());
+
+	/** A raw request, so that Host and Origin can be anything. */
+	const admin = (method: string, path: string, headers: Record<string, string>, body = '') =>
+		new Promise<{ status: number; body: Json }>((resolve, reject) => {
+			const req = rawRequest(
+				{ host: '127.0.0.1', port: sb.port, method, path, headers, setHost: false },
+				(res) => {
+					let text = '';
+					res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+					res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) as Json }));
+				},
+			);
+			req.on('error', reject);
+			req.end(body);
+		});
+	const fire = JSON.stringify({ url: 'http://127.0.0.1:9/', event: 'collectionTaskFinished' });
+	const json = { 'content-type': 'application/json' };
+	const local = () => ({ host: `127.0.0.1:${sb.port}` });
+
+	it.each([
+		['text/plain (a page needs no preflight for it)', { 'content-type': 'text/plain' }],
+		['form-encoded', { 'content-type': 'application/x-www-form-urlencoded' }],
+		['no content type', {}],
+	])('refuses a POST sent as %s with 415 and does nothing', async (_name, type) => {
+		sb.setFault({ path: '/service/cloud/robot', status: 429 });
+		const reply = await admin('POST', '/__sandbox/faults', { ...local(), ...type }, '[]');
+		expect(reply).toEqual({
+			status: 415,
+			body: { error: 'Content-Type must be application/json' },
+		});
+		expect((await admin('POST', '/__sandbox/fire', { ...local(), ...type }, fire)).status).toBe(
+			415,
+		);
+		expect((await admin('DELETE', '/__sandbox/faults', { ...local(), ...type })).status).toBe(415);
+		expect((await admin('GET', '/__sandbox/state', local())).body.faults).toBe(1);
+		sb.clearFaults();
+	});
+
+	it.each([
+		['another host name', (port: number) => `evil.example:${port}`],
+		['a rebinding name on the right port', (port: number) => `attacker.test:${port}`],
+		['a loopback address on another port', (port: number) => `127.0.0.1:${port + 1}`],
+		['no port', () => '127.0.0.1'],
+		['a private address', (port: number) => `192.168.1.5:${port}`],
+	])('refuses Host: %s with 403', async (_name, host) => {
+		for (const [method, path, body] of [
+			['GET', '/__sandbox/requests', ''],
+			['POST', '/__sandbox/fire', fire],
+		]) {
+			const reply = await admin(method, path, { ...json, host: host(sb.port) }, body);
+			expect(reply.status).toBe(403);
+			expect(reply.body.error).toMatch(/^Host must be/);
+		}
+	});
+
+	it.each([
+		'https://evil.example',
+		'http://10.0.0.1:8080',
+		'null',
+		'http://localhost.evil.example',
+	])('refuses Origin: %s with 403', async (origin) => {
+		const reply = await admin('POST', '/__sandbox/reset', { ...local(), ...json, origin });
+		expect(reply).toEqual({
+			status: 403,
+			body: { error: 'Origin must be absent or a loopback origin' },
+		});
+	});
+
+	it.each([
+		['127.0.0.1', undefined],
+		['localhost', 'http://localhost:5678'],
+		['[::1]', 'http://[::1]:5678'],
+		['127.0.0.1', 'http://127.0.0.1:3000'],
+	])('accepts Host %s with the port and Origin %s', async (name, origin) => {
+		const headers = { ...json, host: `${name}:${sb.port}`, ...(origin ? { origin } : {}) };
+		expect(await admin('POST', '/__sandbox/reset', headers)).toEqual({ status: 200, body: {} });
+		expect((await admin('GET', '/__sandbox/state', headers)).status).toBe(200);
 	});
 });

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { aesEncrypt, aesSignature } from '../../nodes/Airudder/helpers/aes';
 import {
 	DuplicateWindow,
+	DuplicateWindows,
 	inspectCallback,
 	isIpAllowed,
 	parseIpAllowlist,
@@ -305,5 +306,19 @@ describe('DuplicateWindow', () => {
 		expect(window.isDuplicate('d', 10_000, 2)).toBe(true);
 		window.isDuplicate('z', 10, 20_000); // everything else expired by now
 		expect(window.size).toBe(1);
+	});
+});
+
+describe('DuplicateWindows', () => {
+	it('keeps one window per scope, each bounded, and a bounded number of windows', () => {
+		const windows = new DuplicateWindows({ maxEntries: 2, maxWindows: 2 });
+		windows.window('wf1:n').record('x', 10_000, 0);
+		for (const key of ['a', 'b', 'c']) windows.window('wf2:n').record(key, 10_000, 0);
+		expect(windows.window('wf2:n').size).toBe(2);
+		expect(windows.window('wf1:n').has('x', 1)).toBe(true); // not evicted by wf2's flood
+		windows.window('wf3:n'); // wf2 is now the least recently used window
+		expect(windows.size).toBe(2);
+		expect(windows.window('wf1:n').has('x', 1)).toBe(true);
+		expect(windows.window('wf2:n').size).toBe(0);
 	});
 });

@@ -10,6 +10,7 @@ import { AirudderCallbackApi } from '../../credentials/AirudderCallbackApi.crede
 import { aesEncrypt, aesSignature } from '../../nodes/Airudder/helpers/aes';
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
+import { duplicateWindows } from '../../nodes/Airudder/trigger/webhook';
 import {
 	CHATBOT_EVENTS,
 	VOICE_EVENTS,
@@ -75,6 +76,7 @@ describe('AIRudder triggers: webhook()', () => {
 		request: HarnessWebhookRequest,
 		type = VOICE,
 		mode?: 'manual',
+		workflowId?: string,
 	) => {
 		const own = Object.entries(params).filter(([key]) => !CALLBACK_FIELDS.includes(key));
 		const secrets = Object.entries(params).filter(([key]) => CALLBACK_FIELDS.includes(key));
@@ -85,6 +87,7 @@ describe('AIRudder triggers: webhook()', () => {
 			);
 		return harness.webhook(type, Object.fromEntries(own) as INodeParameters, request, {
 			...(mode ? { mode } : {}),
+			...(workflowId ? { workflowId } : {}),
 			credentials: secrets.length
 				? { airudderCallbackApi: { id: 'airudderCallbackApi', name: 'AIRudder Callback' } }
 				: {},
@@ -441,6 +444,33 @@ describe('AIRudder triggers: webhook()', () => {
 				body: SUCCESS,
 			});
 		});
+	});
+
+	it('keeps one bounded duplicate window per workflow: flooding one evicts none of another', async () => {
+		duplicateWindows.resize({ maxEntries: 3, maxWindows: 2 });
+		try {
+			const params = { options: { dedupeWindow: 60 } };
+			const started = async (body: IDataObject, workflowId: string) =>
+				(await call(params, { body }, VOICE, undefined, workflowId)).workflowData !== undefined;
+			const tag = `isolation-${Date.now()}`;
+			const quiet = waba({ msg_id: `${tag}-quiet` });
+			expect(await started(quiet, 'wf-quiet')).toBe(true);
+			// Same body to another workflow: its own window, so it runs there too.
+			expect(await started(quiet, 'wf-flood')).toBe(true);
+			// The flood: more callbacks than one window holds, all to wf-flood.
+			for (let i = 0; i < 5; i++)
+				expect(await started(waba({ msg_id: `${tag}-flood-${i}` }), 'wf-flood')).toBe(true);
+			// wf-quiet still knows its callback; wf-flood has evicted its oldest ones (bound 3).
+			expect(await started(quiet, 'wf-quiet')).toBe(false);
+			expect(await started(quiet, 'wf-flood')).toBe(true);
+			expect(await started(waba({ msg_id: `${tag}-flood-4` }), 'wf-flood')).toBe(false);
+			// The number of windows is bounded too (2): a third workflow drops the least recently used.
+			expect(await started(quiet, 'wf-third')).toBe(true);
+			expect(duplicateWindows.size).toBe(2);
+			expect(await started(quiet, 'wf-quiet')).toBe(true); // its window was the oldest: dropped
+		} finally {
+			duplicateWindows.resize({ maxEntries: 10_000, maxWindows: 100 });
+		}
 	});
 
 	it('treats the chatbot trigger the same way', async () => {

@@ -1,8 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 
 /**
- * AIRudder's AES transport encryption ("加解密对接", `x-encryption` in
- * leads-inbound-encryption.openapi.yaml): AES-ECB, key = the key string's UTF-8 bytes
+ * AIRudder's AES transport encryption ("加解密对接", the doc page below): AES-ECB, key = the key string's UTF-8 bytes
  * (16/24/32 bytes → AES-128/192/256), zero padding of 1–16 bytes 0x00 (never PKCS#7: a plaintext
  * whose length is a multiple of 16 gets a whole block of zeros), standard base64 output.
  * Doc: https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64 (加解密对接)

@@ -45,7 +45,7 @@ export function pairsToObject(
  * The one normalisation applied to every mobile number the nodes send (contacts, Cancel Call, SMS):
  * the visual separators people type — spaces, hyphens, dots and parentheses — are removed, e.g.
  * `+62 (812) 345-678.9` → `+628123456789`. Nothing else is changed: a missing '+' or a letter is
- * left for the check (helpers/validation.ts) to report. `undefined` stays `undefined`.
+ * left for the check (the Task → Create contact rules) to report. `undefined` stays `undefined`.
  */
 export function normaliseMobile<T extends string | undefined>(mobile: T): T {
 	return (mobile === undefined ? mobile : mobile.replace(/[\s\-.()]/g, '')) as T;

@@ -73,7 +73,7 @@ export function parseIp(text: string): { value: bigint; version: 4 | 6 } | undef
 }
 
 /** An address or CIDR range: `network` as from {@link parseIp}, `prefix` counted on 128 bits. */
-export interface IpRange {
+interface IpRange {
 	network: bigint;
 	prefix: number;
 }

@@ -5,11 +5,13 @@
  * Only `Intl` is used (community nodes may not import luxon).
  */
 
+import type { IDataObject } from 'n8n-workflow';
+
 const ISO_WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 
 /** Offset of `timeZone` from UTC at `date`, in minutes (e.g. Asia/Manila → 480). */
-export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+function zoneOffsetMinutes(date: Date, timeZone: string): number {
 	const parts = new Intl.DateTimeFormat('en-US', {
 		timeZone,
 		hourCycle: 'h23',
@@ -76,4 +78,22 @@ export function formatWithOffset(date: Date, timeZone: string): string {
 	const hh = String(Math.floor(abs / 60)).padStart(2, '0');
 	const mm = String(abs % 60).padStart(2, '0');
 	return `${formatAirudderTime(date, timeZone)}${sign}${hh}:${mm}`;
+}
+
+/**
+ * A copy of `record` with `<field>Iso` (UTC ISO 8601) next to each of `fields` whose value is a
+ * parseable time: ISO text, or epoch milliseconds (callbacks' `timestamp`, number or digits).
+ * Empty or unparseable values get no copy; the original values are never changed.
+ */
+export function withIsoTimes(record: IDataObject, fields: readonly string[]): IDataObject {
+	const result: IDataObject = { ...record };
+	for (const field of fields) {
+		const value = record[field];
+		let date: Date | undefined;
+		if (typeof value === 'number' || (typeof value === 'string' && /^\d{10,}$/.test(value)))
+			date = new Date(Number(value));
+		else if (typeof value === 'string' && value.trim()) date = new Date(value.trim());
+		if (date && !Number.isNaN(date.getTime())) result[`${field}Iso`] = date.toISOString();
+	}
+	return result;
 }

@@ -2,8 +2,9 @@ import type { AirudderEvent } from './events';
 import { CHANNEL_MESSAGE_SENT, UNDOCUMENTED } from './shapes';
 
 /**
- * The AIRudder Chatbot Trigger's catalogue: one entry per `webhooks` key of
- * shared/airudder-api/chatbot.openapi.yaml (the voice catalogue is events.ts).
+ * The AIRudder Chatbot Trigger's catalogue: one entry per callback of AIRudder's chatbot docs
+ * (https://apifox.com/apidoc/docs-site/1780479/doc-3647884 and the pages beside it; the voice
+ * catalogue is events.ts).
  */
 
 // ---- Chatbot callbacks (AIRudder Chatbot Trigger) ----
@@ -23,7 +24,7 @@ const chatbotEvent = (
 	description: `${description} ${UNDOCUMENTED}`,
 });
 
-/** Callbacks of chatbot.openapi.yaml, in file order. */
+/** Callbacks of AIRudder's chatbot docs, in the docs' order. */
 export const CHATBOT_EVENTS: readonly AirudderEvent[] = [
 	{
 		key: 'chatbotChannelMessageSentEvent',

@@ -16,10 +16,10 @@ export type { PayloadShape };
 
 /**
  * Catalogue of the callbacks AIRudder POSTs to a URL the integrator gives it: one entry per
- * `webhooks` key of the project's AIRudder API reference files. The voice files
- * (core-collection, telemarketing-infocheck, workflow, leads-inbound-encryption) and the QA file
- * (speech analytics; its report callback is checked by verifyQaSign.ts and shaped by qaReport.ts)
- * feed the AIRudder Trigger, chatbot.openapi.yaml the AIRudder Chatbot Trigger.
+ * callback AIRudder's API docs describe (https://api-docs-v2.airudder.com/apidoc/docs-site/1780479).
+ * The voice groups (core collection, telemarketing and info check, workflow, leads and inbound) and
+ * the QA report (speech analytics; checked by verifyQaSign.ts and shaped by qaReport.ts) feed the
+ * AIRudder Trigger, the chatbot docs the AIRudder Chatbot Trigger.
  *
  * Only callbacks whose payload AIRudder documents have a {@link PayloadShape}; all others arrive as
  * `unknown` and are passed on unchanged (their shape is not known, so nothing is guessed).
@@ -31,7 +31,7 @@ export interface AirudderEvent {
 	readonly displayName: string;
 	/** Business line / doc section. */
 	readonly group: string;
-	/** Reference file (without `.openapi.yaml`). */
+	/** The API group of AIRudder's docs the callback belongs to. */
 	readonly file: string;
 	/** Best doc page known (`x-doc-url`, or the candidate page the reference names); none for unread chatbot pages. */
 	readonly docUrl?: string;

@@ -44,7 +44,7 @@ export interface CallbackRequest {
 	rawBody: Buffer;
 }
 
-export type GuardVerdict =
+type GuardVerdict =
 	| { accepted: true; body: IDataObject; digest: string }
 	| { accepted: false; status: number; reason: string; headers?: Record<string, string> };
 
@@ -140,8 +140,14 @@ export function inspectCallback(request: CallbackRequest, config: GuardConfig): 
 	};
 }
 
+/** Digests one trigger node remembers (per workflow and node), by default. */
+const DUPLICATE_WINDOW_ENTRIES = 10_000;
+/** Trigger nodes (workflow + node) whose windows one process keeps, by default. */
+const DUPLICATE_WINDOWS = 100;
+
 /**
- * Remembers raw-body digests for a time window, to drop AIRudder's repeated deliveries.
+ * Remembers raw-body digests for a time window, to drop AIRudder's repeated deliveries: the window
+ * of ONE trigger node (see {@link DuplicateWindows} for one per workflow and node).
  *
  * The state is PER PROCESS and in memory: it is lost on restart, and in queue mode with several
  * webhook processes (or main + webhook processes) each one keeps its own window, so a duplicate that
@@ -151,7 +157,7 @@ export function inspectCallback(request: CallbackRequest, config: GuardConfig): 
 export class DuplicateWindow {
 	private readonly expiries = new Map<string, number>();
 
-	constructor(private readonly maxEntries = 10_000) {}
+	constructor(private readonly maxEntries = DUPLICATE_WINDOW_ENTRIES) {}
 
 	/** Whether `key` was recorded and its window has not ended (a duplicate). Records nothing. */
 	has(key: string, now = Date.now()): boolean {
@@ -175,7 +181,7 @@ export class DuplicateWindow {
 	}
 
 	/**
-	 * @param key scope + digest, e.g. `<workflow id>:<node id>:<sha256>`.
+	 * @param key the callback's digest.
 	 * @param windowMs how long a digest counts as seen, in milliseconds.
 	 * @returns `true` if `key` was seen within its window (a duplicate); otherwise records it, `false`.
 	 */
@@ -187,5 +193,58 @@ export class DuplicateWindow {
 
 	get size(): number {
 		return this.expiries.size;
+	}
+}
+
+/** Bounds of {@link DuplicateWindows}. */
+interface DuplicateBounds {
+	/** Digests per window (per workflow and node); the oldest is evicted first. Default 10,000. */
+	maxEntries: number;
+	/** Windows kept; the least recently used one is dropped first. Default 100. */
+	maxWindows: number;
+}
+
+/**
+ * One {@link DuplicateWindow} per workflow and trigger node, so that a flood of callbacks to one
+ * workflow evicts only that workflow's digests. Both the entries of a window and the number of
+ * windows are bounded (at most `maxEntries × maxWindows` digests in memory, about 150 MB with the
+ * defaults in the worst case); a dropped window only means its next callback is not recognised as
+ * a duplicate. Per process and in memory, like each window.
+ */
+export class DuplicateWindows {
+	private readonly windows = new Map<string, DuplicateWindow>();
+	private bounds: DuplicateBounds;
+
+	constructor(bounds: Partial<DuplicateBounds> = {}) {
+		this.bounds = {
+			maxEntries: DUPLICATE_WINDOW_ENTRIES,
+			maxWindows: DUPLICATE_WINDOWS,
+			...bounds,
+		};
+	}
+
+	/**
+	 * The window of `scope` (`<workflow id>:<node id>`), created when missing; the least recently
+	 * used window is dropped when there are more than `maxWindows`.
+	 */
+	window(scope: string): DuplicateWindow {
+		let window = this.windows.get(scope);
+		if (window) this.windows.delete(scope);
+		else window = new DuplicateWindow(this.bounds.maxEntries);
+		this.windows.set(scope, window);
+		while (this.windows.size > this.bounds.maxWindows)
+			this.windows.delete(this.windows.keys().next().value!);
+		return window;
+	}
+
+	/** Replaces the bounds and forgets every window (tests use small bounds). */
+	resize(bounds: Partial<DuplicateBounds>): void {
+		this.bounds = { ...this.bounds, ...bounds };
+		this.windows.clear();
+	}
+
+	/** Number of windows kept. */
+	get size(): number {
+		return this.windows.size;
 	}
 }

@@ -13,7 +13,7 @@ import type { IDataObject } from 'n8n-workflow';
  */
 
 /** A parsed `"n/m"` score: `value` n and `max` m, both `null` when the text is not `n/m`. */
-export interface ParsedScore {
+interface ParsedScore {
 	value: number | null;
 	max: number | null;
 }

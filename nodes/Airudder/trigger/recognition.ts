@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { withIsoTimes } from '../helpers/pds';
+import { withIsoTimes } from '../helpers/time';
 import { QA_REPORT_EVENT, UNKNOWN_EVENT, type AirudderEvent, type PayloadShape } from './events';
 import { qaReportItems } from './qaReport';
 
@@ -10,7 +10,7 @@ export const ALL_EVENTS = '*';
 const WABA_STATUS_EVENT = 'workflowWabaMessageStatusChanged';
 
 /**
- * The documented WABA message statuses (seed 001). The page prints the enum run together as
+ * The documented WABA message statuses (the WABA message status notification page). The page prints the enum run together as
  * `waitsenddeliveryreadrepliedfailed`; the reference reads it as `waitsend`, the README as
  * `wait` + `send`, so the "waitsend" option matches all three spellings.
  */
@@ -50,7 +50,7 @@ export interface RoutingSettings {
 }
 
 /** The outcome for one accepted callback: start the workflow as `event`, or answer 200 `{}` and stop. */
-export type Routing = { start: true; event: string } | { start: false; reason: string };
+type Routing = { start: true; event: string } | { start: false; reason: string };
 
 function specificity(shape: PayloadShape): number {
 	return shape.fields.length + Object.keys(shape.values ?? {}).length;
@@ -127,7 +127,7 @@ export function routeCallback(
 	return filtered ? { start: false, reason: filtered } : { start: true, event };
 }
 
-/** The `type` values of AIRudder Predictive Dialer (PDS) callbacks (pds.openapi.yaml PdsCallbackEnvelope). */
+/** The `type` values of AIRudder Predictive Dialer (PDS) callbacks (the callback envelope `{type, body}` a production client receives; no doc page). */
 const PDS_CALLBACK_TYPES = ['TaskStatus', 'ContactStatus', 'AgentStatus'];
 
 /**

@@ -34,7 +34,7 @@ export const WABA_MESSAGE_STATUS: PayloadShape = {
 		'callee',
 		'variables',
 	],
-	basis: 'required list of the documented schema (seed 001, read in full)',
+	basis: 'required list of the documented schema (the notification page, read in full)',
 };
 
 export const CHATBOT_SESSION_END: PayloadShape = {
@@ -61,7 +61,7 @@ export const WORKFLOW_STATUS: PayloadShape = {
 const pdsShape = (type: string): PayloadShape => ({
 	fields: ['type', 'body'],
 	values: { type: [type] },
-	basis: `required list (type, body) with type = ${type}: the PDS callback envelope of pds.openapi.yaml (PdsCallbackEnvelope, x-same-as these workflow.openapi.yaml entries); both come from a third-party consumer, as the references mark`,
+	basis: `required list (type, body) with type = ${type}: the PDS callback envelope (the same as these workflow callbacks); both come from a third-party consumer, as the references mark`,
 });
 export const PDS_TASK = pdsShape('TaskStatus');
 export const PDS_CONTACT = pdsShape('ContactStatus');

@@ -52,7 +52,7 @@ export function qaSign(taskId: string, key: string): string {
 }
 
 /** What {@link verifyQaSign} found. `reason` is for the log, `message` for AIRudder's answer. */
-export type QaSignVerdict = { ok: true } | { ok: false; reason: string; message: string };
+type QaSignVerdict = { ok: true } | { ok: false; reason: string; message: string };
 
 /**
  * Checks a QA report body before it reaches the workflow (the caller answers a refusal with HTTP

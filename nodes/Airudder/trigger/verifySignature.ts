@@ -5,22 +5,24 @@ import { headerValue, safeEqual, type SecretCarrier } from './verifySecret';
  * The AES check of the AIRudder triggers (the AIRudder Callback credential's AES Decryption).
  *
  * AIRudder's "回调数据加解密对接" (callback encryption) page could not be read. ASSUMPTION: an
- * encrypted callback uses the API transport scheme (leads-inbound-encryption.openapi.yaml
- * `x-encryption`): the raw body is the standard-base64 AES-ECB/zero-padded ciphertext of the JSON
- * text, with headers `Is-Encrypted: 1` and `Signed: <lowercase hex SHA-256 of the plaintext>`.
+ * encrypted callback uses the API transport scheme (AIRudder's encryption page,
+ * https://apifox.com/apidoc/shared/aea72e1c-0fb4-4aa9-a8a3-166c57bc7a64): the raw body is the
+ * standard-base64 AES-ECB/zero-padded ciphertext of the JSON text, with headers `Is-Encrypted: 1` and `Signed: <lowercase hex SHA-256 of the plaintext>`.
  *
- * ECB encrypts each 16-byte block on its own, so blocks of two captured callbacks can be spliced
- * into a new ciphertext that still decrypts. `Signed` binds the WHOLE plaintext: a spliced body
- * decrypts to a text whose SHA-256 matches neither captured `Signed`. With "Required" the header
- * must be present and match, so splices are refused; with "When Marked Encrypted" it is checked
- * when sent (a callback without it is accepted: only the key holder can make a body that decrypts
- * to JSON, but splices of captured callbacks are then possible).
+ * `Signed` is an INTEGRITY check, not proof of the sender: it is an unkeyed SHA-256 of the
+ * plaintext, which anyone can compute. It refuses a body that was changed (or spliced) and sent
+ * with its old `Signed`. ECB encrypts each 16-byte block on its own, so blocks of captured callbacks
+ * can be spliced into a new ciphertext that still decrypts; sent with the SHA-256 of its plaintext
+ * as `Signed`, such a splice passes. Only the AES key keeps out senders that have captured nothing
+ * (without it no body decrypts to JSON); the shared secret and the IP allowlist say who sent it.
+ * With "Required" the header must be present and match; with "When Marked Encrypted" it is checked
+ * when sent.
  */
 
 export type EncryptionMode = 'off' | 'ifMarked' | 'required';
 
 /** What {@link verifySignature} found: the plaintext to parse, or why the callback is refused. */
-export type SignatureVerdict =
+type SignatureVerdict =
 	| { ok: true; text: string; encrypted: boolean }
 	| { ok: false; reason: string };
 

@@ -12,7 +12,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
-	DuplicateWindow,
+	DuplicateWindows,
 	inspectCallback,
 	parseIpAllowlist,
 	type EncryptionMode,
@@ -40,7 +40,7 @@ import {
  */
 
 /** Everything `webhook()` needs from the node parameters and credential, validated. */
-export interface CallbackSettings {
+interface CallbackSettings {
 	guard: GuardConfig;
 	routing: RoutingSettings;
 	addEventName: boolean;
@@ -54,8 +54,12 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Characters a query-parameter secret (and its name) may use: URL-unreserved, so no encoding. */
 const URL_SAFE = /^[A-Za-z0-9._~-]+$/;
 
-/** Per-process memory of recent callbacks (see {@link DuplicateWindow} for the queue-mode caveat). */
-const duplicates = new DuplicateWindow();
+/**
+ * Per-process memory of recent callbacks, one bounded window per workflow and trigger node (see
+ * {@link DuplicateWindows}; the queue-mode caveat is on `DuplicateWindow`). Exported for tests,
+ * which shrink its bounds.
+ */
+export const duplicateWindows = new DuplicateWindows();
 
 type ParameterSource = Pick<IWebhookFunctions, 'getNodeParameter' | 'getNode' | 'getCredentials'>;
 
@@ -75,7 +79,7 @@ async function callbackCredential(ctx: ParameterSource): Promise<ICredentialData
  * secret, decryption off).
  * @throws Error naming the credential field that is wrong (never its secret value).
  */
-export function readCallbackSecrets(
+function readCallbackSecrets(
 	credential: ICredentialDataDecryptedObject,
 ): Pick<GuardConfig, 'secret' | 'encryption' | 'aesKey'> {
 	const fail = (message: string) => new Error(`AIRudder Callback credential: ${message}`);
@@ -201,11 +205,13 @@ function refuse(
 function rememberWhenAnswered2xx(
 	res: ReturnType<IWebhookFunctions['getResponseObject']>,
 	scope: string,
+	digest: string,
 	windowMs: number,
 ): void {
 	if (typeof res?.once !== 'function') return;
 	res.once('finish', () => {
-		if (res.statusCode >= 200 && res.statusCode < 300) duplicates.record(scope, windowMs);
+		if (res.statusCode >= 200 && res.statusCode < 300)
+			duplicateWindows.window(scope).record(digest, windowMs);
 	});
 }
 
@@ -269,17 +275,18 @@ export async function handleCallback(
 		);
 		return { webhookResponse: answer };
 	}
-	const scope = `${this.getWorkflow().id}:${node.id}:${verdict.digest}`;
+	const scope = `${this.getWorkflow().id}:${node.id}`;
+	const digest = verdict.digest;
 	if (settings.dedupeWindowMs > 0 && this.getMode() !== 'manual') {
-		if (duplicates.has(scope)) {
+		if (duplicateWindows.window(scope).has(digest)) {
 			this.logger.debug(`${node.name}: duplicate AIRudder callback answered without an execution`);
 			return { webhookResponse: answer };
 		}
 		// "Immediately": n8n answers 200 {} as the execution starts, so the callback is accepted now.
 		// Otherwise the answer waits for the run, and a failed run must not make the retry a duplicate.
 		if (this.getNodeParameter('responseMode', 'onReceived') === 'onReceived')
-			duplicates.record(scope, settings.dedupeWindowMs);
-		else rememberWhenAnswered2xx(this.getResponseObject(), scope, settings.dedupeWindowMs);
+			duplicateWindows.window(scope).record(digest, settings.dedupeWindowMs);
+		else rememberWhenAnswered2xx(this.getResponseObject(), scope, digest, settings.dedupeWindowMs);
 	}
 
 	const items = callbackItems(verdict.body, routing.event).map((body) => ({

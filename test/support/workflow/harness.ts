@@ -341,7 +341,12 @@ export class WorkflowHarness {
 		nodeType: string,
 		params: INodeParameters,
 		request: HarnessWebhookRequest,
-		opts: HarnessNodeCallOptions & { mode?: WorkflowExecuteMode; webhookName?: string } = {},
+		opts: HarnessNodeCallOptions & {
+			mode?: WorkflowExecuteMode;
+			webhookName?: string;
+			/** The workflow's id (default `harness-webhook`). */
+			workflowId?: string;
+		} = {},
 	): Promise<HarnessWebhookResult> {
 		await this.ready();
 		const type = this.nodeTypes.getByNameAndVersion(nodeType, opts.typeVersion);
@@ -356,7 +361,7 @@ export class WorkflowHarness {
 		const node = this.tempNode(nodeType, params, opts, type);
 		node.webhookId = randomUUID();
 		const workflow = new Workflow({
-			id: 'harness-webhook',
+			id: opts.workflowId ?? 'harness-webhook',
 			nodes: [node],
 			connections: {},
 			active: true,

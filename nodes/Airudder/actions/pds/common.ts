@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { PdsProblem } from '../../helpers/pds';
+import type { PdsProblem } from './rules';
 import { formatAirudderTime, parseDateTime } from '../../helpers/time';
 import { accountTimeZone, accountTimeZoneProperty } from '../shared/timeZone';
 

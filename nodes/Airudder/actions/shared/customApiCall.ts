@@ -161,7 +161,7 @@ function customApiPath(this: IExecuteFunctions, itemIndex: number, hint = ''): s
 }
 
 /** What one item asks for: the endpoint to call and its query string (GET) or body (POST). */
-export interface CustomApiCallRequest {
+interface CustomApiCallRequest {
 	endpoint: AirudderEndpoint;
 	qs?: IDataObject;
 	body?: IDataObject;

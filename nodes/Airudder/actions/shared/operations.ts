@@ -59,7 +59,7 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: 
 }
 
 /** Options of {@link perItemData} / {@link perItem}. */
-export interface PerItemOptions {
+interface PerItemOptions {
 	/**
 	 * How many items' handlers may run at once: 1 (the default) runs them one after the other.
 	 * Give more only for reads (never for writes): see {@link perItemData}. Read it from the
@@ -81,7 +81,7 @@ export interface PerItemOptions {
  * Fail", the first error stops new items from starting; once the items in flight have settled, the
  * error of the lowest failed item is thrown.
  */
-export async function perItemData(
+async function perItemData(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	handle: (itemIndex: number) => Promise<INodeExecutionData[]>,
@@ -168,7 +168,7 @@ export async function perItemDataConcurrent(
 /** Default of the credentials' "Concurrent Reads" (`readConcurrency`; chosen by measurement: bench/README.md). */
 export const DEFAULT_READ_CONCURRENCY = 5;
 /** Upper bound of "Concurrent Reads". */
-export const MAX_READ_CONCURRENCY = 20;
+const MAX_READ_CONCURRENCY = 20;
 
 /**
  * The "Concurrent Reads" (`readConcurrency`) of the node's credential of `credentialType`: how many

@@ -9,7 +9,7 @@ import {
 	requiredString,
 } from '../../shared/operations';
 import { compact } from '../../../helpers/contacts';
-import type { Problem } from '../../../helpers/validation';
+import type { Problem } from '../../shared/problem';
 import { airudderChatbotRequest, CHATBOT_ENDPOINTS } from '../../../transport/chatbot/request';
 
 /**
@@ -159,7 +159,7 @@ export const description = forOperation('huaweiChannel', 'sendUserMessage', [
 ]);
 
 /** One "Messages" row of the node. */
-export interface HuaweiMessageRow {
+interface HuaweiMessageRow {
 	type?: string;
 	text?: string;
 	url?: string;

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { pairsToObject } from '../../../helpers/contacts';
-import type { Problem } from '../../../helpers/validation';
+import type { Problem } from '../../shared/problem';
 
 /**
- * The body of "Send template message", `POST /api/v1/template/send` (seed 000, read in full).
+ * The body of "Send template message", `POST /api/v1/template/send` (the page read in full:
+ * https://apifox.com/apidoc/docs-site/1780479/doc-3647884).
  * Pure functions: no n8n context, no I/O.
  *
  * Documented body: `template_id` integer (required), `timestamp` integer = time of the request in
@@ -16,7 +17,7 @@ import type { Problem } from '../../../helpers/validation';
  */
 
 /** The only `channel` value the docs accept. */
-export const TEMPLATE_CHANNEL = 'WhatsApp';
+const TEMPLATE_CHANNEL = 'WhatsApp';
 
 /** Keys of `custom` the node builds from its own fields (the docs' example: both integers). */
 const ROBOT_KEYS = { robotId: 'robot_id', robotVersionId: 'robot_version_id' } as const;
@@ -123,7 +124,7 @@ export function isProblem(value: PreparedReceiver | Problem): value is Problem {
 }
 
 /** Receivers that can share one request: same template, channel, custom and variables. */
-export interface ReceiverGroup<T> {
+interface ReceiverGroup<T> {
 	head: Omit<PreparedReceiver, 'receiverId'>;
 	members: Array<T & { receiver: PreparedReceiver }>;
 }

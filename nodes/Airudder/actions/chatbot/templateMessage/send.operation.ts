@@ -17,7 +17,7 @@ import {
 } from './payload';
 
 /**
- * Template Message → Send: "Send template message", `POST /api/v1/template/send` (seed 000).
+ * Template Message → Send: "Send template message", `POST /api/v1/template/send`.
  * Every input item is one receiver; receivers that share template, channel, custom and variables
  * go into ONE request (no maximum is documented, so there is no batching). `timestamp` is set to
  * the current Unix time in seconds, `channel` to "WhatsApp".

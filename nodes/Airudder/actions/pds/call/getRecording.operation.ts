@@ -10,13 +10,13 @@ import {
 	readConcurrency,
 	requiredString,
 } from '../../shared/operations';
-import { downloadProperties } from '../../voice/recording/download';
+import { downloadProperties } from '../../shared/download';
 
 /**
  * Call → Get Recording (Predictive Dialer): `POST /service/callcenter/call/predict/case/recording`
  * `{callid}` → `body.link` (a WAV per the reference client) → with Download on, the file as binary,
  * streamed to n8n's binary store. PDS errors 10608-10612 and 10820 say why there is none.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsGetRecordingByCallId` (a production client).
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsGetRecordingByCallId`).
  */
 export const description = forOperation('call', 'getRecording', [
 	{

@@ -21,7 +21,7 @@ import { readCallRecords } from './records';
  * a task's call records paged by `offset` with 200 records a page (the reference client's page
  * size), until `body.total` records or a short page. Times stay as AIRudder sends them (ISO 8601
  * with offset) and get a UTC copy `<field>Iso`.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsQueryTaskDetail` (a production client).
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsQueryTaskDetail`).
  */
 export const description = forOperation('call', 'getRecords', [
 	pdsTaskIdProperty,

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { PDS_RECORD_TIME_FIELDS, withIsoTimes } from '../../../helpers/pds';
+import { withIsoTimes } from '../../../helpers/time';
+import { PDS_RECORD_TIME_FIELDS } from '../rules';
 import { PDS_ENDPOINTS, PDS_RECORDS_PAGE_SIZE } from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
 
 /** What one task's call records are read with (querytaskdetail fields besides paging). */
-export interface CallRecordsQuery {
+interface CallRecordsQuery {
 	taskId: string;
 	needCustomerInfo: boolean;
 	/** Only the call whose callid matches (sent as `like: [{field: 'callid', pattern}]`). */
@@ -19,7 +20,7 @@ export interface CallRecordsQuery {
  * paged by `offset` with 200 records a page (the reference client's page size), ordered by
  * `calltime`, until `body.total` records or a short page. Each record gets a UTC copy
  * `<field>Iso` of its times (AIRudder sends ISO 8601 with an offset).
- * Source: shared/airudder-api/pds.openapi.yaml `pdsQueryTaskDetail` (a production client).
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsQueryTaskDetail`).
  *
  * @returns the records, at most `wanted` (Infinity = all).
  * @throws NodeApiError when AIRudder refuses a page (e.g. PDS error 10702, unknown task).

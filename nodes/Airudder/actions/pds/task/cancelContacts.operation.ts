@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { pdsPhoneProblem } from '../../../helpers/pds';
+import { pdsPhoneProblem } from '../rules';
 import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
 import { asNodeError, forOperation, requiredString } from '../../shared/operations';
@@ -10,7 +10,7 @@ import { pdsInputError, pdsTaskIdProperty } from '../common';
  * Task → Cancel Contacts (Predictive Dialer): `POST /service/callcenter/call/predict/canceltaskcontacts`
  * `{TaskID, contactList}` (capital `TaskID` here): removes numbers from a task's calling queue.
  * Each input item names one number (and its task); one request per task.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsCancelTaskContacts` (a production client).
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsCancelTaskContacts`).
  */
 export const description = forOperation('task', 'cancelContacts', [
 	{ ...pdsTaskIdProperty, default: '={{ $json.taskId }}' },
@@ -25,8 +25,9 @@ export const description = forOperation('task', 'cancelContacts', [
 ]);
 
 /**
- * Validates every number first (nothing is sent when one is bad), then sends one request per task
- * with the numbers of its items. Never retried.
+ * Validates every number first (nothing is sent when one is bad; with Settings → On Error →
+ * Continue, a bad item becomes `{ error }` on its own item and the others are sent), then sends
+ * one request per task with the numbers of its items. Never retried.
  * @returns per item `{taskId, phoneNumber, cancelled}`: `cancelled` says whether AIRudder's answer
  *   (the numbers actually cancelled) lists the number.
  */
@@ -35,16 +36,21 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const byTask = new Map<string, Array<{ itemIndex: number; phoneNumber: string }>>();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const taskId = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
-		const phoneNumber = requiredString
-			.call(this, 'phoneNumber', 'Phone Number', itemIndex)
-			.replace(/[\s-]/g, '');
-		const problem = pdsPhoneProblem('contactList[]', phoneNumber);
-		if (problem) throw pdsInputError.call(this, problem, itemIndex);
-		byTask.set(taskId, [...(byTask.get(taskId) ?? []), { itemIndex, phoneNumber }]);
-	}
 	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const taskId = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
+			const phoneNumber = requiredString
+				.call(this, 'phoneNumber', 'Phone Number', itemIndex)
+				.replace(/[\s-]/g, '');
+			const problem = pdsPhoneProblem('contactList[]', phoneNumber);
+			if (problem) throw pdsInputError.call(this, problem, itemIndex);
+			byTask.set(taskId, [...(byTask.get(taskId) ?? []), { itemIndex, phoneNumber }]);
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
+			output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+		}
+	}
 	for (const [taskId, entries] of byTask) {
 		let cancelled: Set<string>;
 		try {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { pdsTaskNameProblem } from '../../../helpers/pds';
+import { pdsTaskNameProblem } from '../rules';
 import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
 import {
@@ -21,7 +21,7 @@ import { diallingSettingsProperty, readDiallingSettings } from './settings.prope
 /**
  * Task → Copy (Predictive Dialer): `POST /service/callcenter/call/predict/copytask`: a new task
  * from an existing one, e.g. to re-dial the contacts that did not answer. One request per item.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsCopyTask` (a production client; no doc page).
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsCopyTask`).
  */
 export const description = forOperation('task', 'copy', [
 	{

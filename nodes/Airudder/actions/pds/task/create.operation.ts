@@ -8,18 +8,19 @@ import {
 	pdsPhoneProblem,
 	pdsScheduleProblem,
 	pdsTaskNameProblem,
-} from '../../../helpers/pds';
+} from '../rules';
 import { PDS_ENDPOINTS } from '../../../transport/pds/endpoints';
 import { pdsRequest } from '../../../transport/pds/request';
 import { asNodeError, jsonObjectParameter, requiredString } from '../../shared/operations';
+import { failEveryItem } from '../../shared/outcomes';
 import { pdsAccountTimeZone, pdsInputError, pdsTimeParameter } from '../common';
-import { readWaitSettings, waitForCompletion } from './create/wait';
+import { readWaitSettings, waitForCompletion, type WaitSettings } from './create/wait';
 import { readDiallingSettings } from './settings.properties';
 
 /**
  * Task → Create (Predictive Dialer): `POST /service/callcenter/call/predict/createtask`. Every
  * input item is one contact of `customizeContacts`; all contacts of an execution go into ONE task.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsCreateTask` (a production client; no doc page).
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsCreateTask`).
  */
 export { description } from './create.properties';
 
@@ -166,9 +167,20 @@ function contactResults(
 	return items;
 }
 
+/** The contacts' items and the failed items (On Error: Continue), in input order. */
+function inInputOrder(
+	contactItems: INodeExecutionData[],
+	failed: INodeExecutionData[],
+): INodeExecutionData[] {
+	const index = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
+	return [...contactItems, ...failed].sort((a, b) => index(a) - index(b));
+}
+
 /**
  * Validates the task and every contact before any request (PDS errors 10509, 10510, 10518, 10620,
  * 10621 are caught here), then sends one createtask request. Never retried (it would dial twice).
+ * With Settings → On Error → Continue, a bad contact becomes `{ taskName, error }` on its own item
+ * and the other contacts are sent; a task-level problem becomes `{ error }` on every item.
  *
  * @returns one item per input item `{taskId, taskName, phonenumber, rejected, rejection?}`; with
  *   Wait for Completion also `taskState`, `timedOut` and `calls` (see create/wait.ts).
@@ -179,9 +191,28 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const task = readTask.call(this);
-	const contacts = items.map((item, itemIndex) => readContact.call(this, item, itemIndex));
-	const wait = readWaitSettings.call(this);
+	let task: IDataObject;
+	let wait: WaitSettings | undefined;
+	try {
+		task = readTask.call(this);
+		wait = readWaitSettings.call(this);
+	} catch (error) {
+		return failEveryItem.call(this, items, error);
+	}
+	const contacts: Contact[] = [];
+	const failed: INodeExecutionData[] = [];
+	for (const [itemIndex, item] of items.entries()) {
+		try {
+			contacts.push(readContact.call(this, item, itemIndex));
+		} catch (error) {
+			if (!this.continueOnFail()) throw asNodeError.call(this, error, itemIndex);
+			failed.push({
+				json: { taskName: task.taskName, error: (error as Error).message },
+				pairedItem: { item: itemIndex },
+			});
+		}
+	}
+	if (!contacts.length) return failed;
 	try {
 		const body = (await pdsRequest.call(
 			this,
@@ -190,14 +221,21 @@ export async function execute(
 			0,
 		)) as IDataObject;
 		const results = contactResults(contacts, task.taskName as string, body);
-		if (!wait) return results;
-		return await waitForCompletion.call(this, wait, waitedTask.call(this, task, body), results);
+		const done = wait
+			? await waitForCompletion.call(this, wait, waitedTask.call(this, task, body), results)
+			: results;
+		// one item per contact, then the unmatched rejections or call records (paired to every contact)
+		return [
+			...inInputOrder(done.slice(0, contacts.length), failed),
+			...done.slice(contacts.length),
+		];
 	} catch (caught) {
 		const error = asNodeError.call(this, caught, 0);
 		if (!this.continueOnFail()) throw error;
-		return contacts.map(({ itemIndex }) => ({
+		const errors = contacts.map(({ itemIndex }) => ({
 			json: { taskName: task.taskName, error: error.message },
 			pairedItem: { item: itemIndex },
 		}));
+		return inInputOrder(errors, failed);
 	}
 }

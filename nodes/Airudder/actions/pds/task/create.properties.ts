@@ -20,7 +20,7 @@ function perMode(property: INodeProperties, asTool: INodeProperties['default']):
 /**
  * Editor fields of Task → Create (PDS `createtask`). Every input item is one contact of
  * `customizeContacts`; the task fields are read from the first item.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsCreateTask`.
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsCreateTask`).
  */
 export const description = forOperation('task', 'create', [
 	{

@@ -27,7 +27,7 @@ const ORDERS = [
  * Task → Get Many (Predictive Dialer): `POST /service/callcenter/call/predict/querytasklist`, the
  * tasks whose start time lies in a window. The API has a `limit` but no offset (paging unknown):
  * Return All asks for 500, the reference client's default.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsQueryTaskList` (a production client).
+ * Source: no AIRudder doc page; the request as a production client sends it (`pdsQueryTaskList`).
  */
 export const description = forOperation('task', 'getAll', [
 	{

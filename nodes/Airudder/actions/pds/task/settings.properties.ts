@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { commaList } from '../../../helpers/pds';
+import { commaList } from '../rules';
 
 /**
  * "Dialling Settings" of Create Task and Copy Task: the createtask/copytask fields besides name,

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as getNodeReadStatus from './getNodeReadStatus.operation';
 
-/** Process resource: the process API of seed 003 (tenantId/token headers). */
+/** Process resource: AIRudder's process API (tenantId/token headers). */
 export const operations = { getNodeReadStatus };
 
 export const description: INodeProperties[] = [

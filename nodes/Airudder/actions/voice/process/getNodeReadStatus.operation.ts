@@ -13,7 +13,7 @@ import { forOperation, perItem, requiredString } from '../../shared/operations';
 
 /**
  * Process → Get Node Read Status: "Query node read/unread status",
- * `POST /api/v1/process/queryTaskQian` (seed 003, a page outside the navigation). Body
+ * `POST /api/v1/process/queryTaskQian` (a page of docs-site 1780479 outside its navigation). Body
  * `{header: {payloadVersion, traceId}, payload: {procInstId, taskKey}}` (all optional on the page);
  * authenticated with the headers `tenantId` and `token` (the credential's Process API fields);
  * answer `{data: {read[], unRead[]}, msg, retcode, traceId}`, success `retcode` 0. The page gives no

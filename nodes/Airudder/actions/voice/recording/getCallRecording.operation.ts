@@ -9,7 +9,8 @@ import {
 	requiredString,
 } from '../../shared/operations';
 import { taskIdProperty } from '../task/taskId';
-import { downloadProperties, recordingItems } from './download';
+import { downloadProperties } from '../../shared/download';
+import { recordingItems } from './download';
 
 /**
  * Recording → Get Call Recording: "Obtain a Call Recording", `GET /service/cloud/case?TaskID=&Callee=`

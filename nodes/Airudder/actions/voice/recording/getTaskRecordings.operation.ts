@@ -9,7 +9,8 @@ import {
 	requiredString,
 } from '../../shared/operations';
 import { taskIdProperty } from '../task/taskId';
-import { downloadProperties, recordingItems } from './download';
+import { downloadProperties } from '../../shared/download';
+import { recordingItems } from './download';
 
 /**
  * Recording → Get Task Recordings: "Obtain Task Recordings", `GET /service/cloud/recording?TaskID=`

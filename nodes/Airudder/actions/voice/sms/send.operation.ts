@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { compact, normaliseMobile } from '../../../helpers/contacts';
-import { TASK_RULES } from '../../../helpers/validation';
+import { TASK_RULES } from '../task/validation';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import {
@@ -16,7 +16,7 @@ import {
 /**
  * SMS → Send: `POST /service/sms/message/v2/send` with `{to: [number], message, from, callbackUrl?}`.
  * NOT from AIRudder's docs: path, fields and the success code 0 come from a public client.
- * Source: shared/airudder-api/README.md ("Paths known, fields partial").
+ * AIRudder's docs index lists the path; its fields could not be read (partial contract).
  */
 export const description = forOperation('sms', 'send', [
 	{

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { normaliseMobile } from '../../../helpers/contacts';
-import { TASK_RULES } from '../../../helpers/validation';
+import { TASK_RULES } from './validation';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { forOperation, perItem, requiredString } from '../../shared/operations';

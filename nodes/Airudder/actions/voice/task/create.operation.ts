@@ -3,16 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { chunk, compact, normaliseMobile, pairsToObject } from '../../../helpers/contacts';
 import { formatAirudderTime, parseDateTime } from '../../../helpers/time';
-import {
-	splitTaskNames,
-	splitTaskProblem,
-	TASK_RULES,
-	type TaskSettings,
-} from '../../../helpers/validation';
+import { splitTaskNames, splitTaskProblem, TASK_RULES, type TaskSettings } from './validation';
 import { airudderApiRequest, isAmbiguousFailure } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { asNodeError, itemParameterReader, perItemParameter } from '../../shared/operations';
-import { failEveryItem } from '../../shared/outcomes';
+import { failEveryItem, rejectionsAsErrors } from '../../shared/outcomes';
 import { accountTimeZone } from '../../shared/timeZone';
 import { partialCreateError, refusalError } from './create/failures';
 import {
@@ -30,7 +25,7 @@ import { BUSINESS_LINES } from './create.properties';
  * Task → Create: "Create a Calling Task", `POST /service/cloud/v2/task` (or the older
  * `/service/cloud/task`). Every input item is one contact (callee); all contacts of an execution
  * go into ONE request, split into several tasks only above 10,000 contacts.
- * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773 (body from seed 002)
+ * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773
  */
 
 export { description } from './create.properties';
@@ -271,9 +266,9 @@ export async function execute(
 				return failEveryItem.call(this, items, error);
 			}
 		}
-		if (task.Perform === 2) return contactResults(batches, true);
+		if (task.Perform === 2) return rejectionsAsErrors.call(this, contactResults(batches, true));
 		if (rejectedCount(batches) > 0) return refuse();
 		await createTasks.call(this, task, batches, 3);
 	}
-	return contactResults(batches, false);
+	return rejectionsAsErrors.call(this, contactResults(batches, false));
 }

@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperation } from '../../shared/operations';
-import { TASK_RULES } from '../../../helpers/validation';
+import { TASK_RULES } from './validation';
 import { accountTimeZoneProperty } from '../../shared/timeZone';
 import { CONTACT_FIELDS } from './contactFields';
 
 /**
  * Task → Create's editor fields (the execute logic is in create.operation.ts).
- * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773 (body from seed 002)
+ * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773
  */
 
 /** Business lines and the `Type` value each one sends ('' = the user enters it). */

@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk } from '../../../helpers/contacts';
-import { TASK_RULES } from '../../../helpers/validation';
+import { TASK_RULES } from '../task/validation';
 import { forOperation } from '../../shared/operations';
-import { failEveryItem } from '../../shared/outcomes';
+import { failEveryItem, rejectionsAsErrors } from '../../shared/outcomes';
 import {
 	readWorkflowContacts,
 	workflowContactProperties,
@@ -52,7 +52,10 @@ export async function execute(
 			TASK_RULES.maxContactsPerTask,
 		);
 		await uploadContactBatches.call(this, workflowId, batches, 0);
-		return workflowContactResults(items, contacts, { workflow_id: workflowId }, batches.length);
+		return rejectionsAsErrors.call(
+			this,
+			workflowContactResults(items, contacts, { workflow_id: workflowId }, batches.length),
+		);
 	} catch (error) {
 		return failEveryItem.call(this, items, error);
 	}

@@ -77,7 +77,7 @@ export const workflowContactProperties: INodeProperties[] = [
 ];
 
 /** One workflow contact: its input item and the contact, or why the node did not send it. */
-export interface WorkflowContact {
+interface WorkflowContact {
 	itemIndex: number;
 	contact: IDataObject;
 	/** Set when the node's own check rejected the contact (it is then not sent). */

@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk } from '../../../helpers/contacts';
 import { formatWithOffset, parseDateTime } from '../../../helpers/time';
-import { TASK_RULES } from '../../../helpers/validation';
+import { TASK_RULES } from '../task/validation';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import {
@@ -17,7 +17,7 @@ import {
 	jsonObjectParameter,
 } from '../../shared/operations';
 import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
-import { failEveryItem } from '../../shared/outcomes';
+import { failEveryItem, rejectionsAsErrors } from '../../shared/outcomes';
 import {
 	readWorkflowContacts,
 	uploadContactBatches,
@@ -111,7 +111,7 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	try {
-		return await createWorkflow.call(this, items);
+		return rejectionsAsErrors.call(this, await createWorkflow.call(this, items));
 	} catch (error) {
 		return failEveryItem.call(this, items, error);
 	}

@@ -20,11 +20,11 @@ import { PDS_TASK_LIST_MAX } from '../getAll.operation';
  * under one of them, then read its call records (`querytaskdetail`) and give them to the contacts.
  * Only documented fields are used: the list's `taskId`, the filters `state`, `taskName`,
  * `minstarttime`, `maxstarttime`, `limit`; the records' `mainNumber` / `phoneNumber`.
- * Source: shared/airudder-api/pds.openapi.yaml `pdsQueryTaskList` (TaskState), `pdsQueryTaskDetail`.
+ * Source: no AIRudder doc page; the requests as a production client sends them (`pdsQueryTaskList` with its TaskState filter, `pdsQueryTaskDetail`).
  */
 
 /** The task states the reference lists that a task does not leave, checked in this order. */
-export const PDS_TERMINAL_STATES = ['Finished', 'Cancelled'] as const;
+const PDS_TERMINAL_STATES = ['Finished', 'Cancelled'] as const;
 
 const SHOW = { show: { waitForCompletion: [true] } };
 
@@ -66,7 +66,7 @@ export interface WaitSettings {
 }
 
 /** The task being waited for: its ID and name, its times (account wall time) and the zone. */
-export interface WaitedTask {
+interface WaitedTask {
 	taskId: string;
 	taskName: string;
 	startTime: string;

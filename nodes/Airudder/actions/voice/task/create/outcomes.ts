@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { assignDetailErrors, type DetailError } from '../../../../helpers/contacts';
-import { contactProblem } from '../../../../helpers/validation';
+import { contactProblem } from '../validation';
 
 /**
  * Task → Create outcomes: one per contact, whichever side rejected it (the node's own check or
@@ -14,7 +14,7 @@ import { contactProblem } from '../../../../helpers/validation';
  * field, e.g. `Mobile`, `msg` the rule it breaks, `comments` the contact's Comments); `rejectedBy`
  * says which.
  */
-export type Rejection = DetailError & { rejectedBy: 'node' | 'AIRudder' };
+type Rejection = DetailError & { rejectedBy: 'node' | 'AIRudder' };
 
 /** One contact (callee) of the list: its input item, the contact as sent, its rejections. */
 export interface PreparedContact {

@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { airudderWorkflow, startAirudder } from '../support/airudder';
+import { airudderWorkflow, startAirudder } from '../../support/airudder';
 
 type Setup = Awaited<ReturnType<typeof startAirudder>>;
 

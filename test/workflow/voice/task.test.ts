@@ -2,17 +2,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import {
-	AIRUDDER_TYPE,
 	airudderWorkflow,
 	contacts,
 	ROBOT_ID,
 	startAirudder,
 	taskCreateParameters,
-} from '../support/airudder';
+} from '../../support/airudder';
 
 type Setup = Awaited<ReturnType<typeof startAirudder>>;
 
-describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
+describe('AIRudder node, Task resource, against the sandbox', () => {
 	let env: Setup;
 	beforeAll(async () => {
 		env = await startAirudder();
@@ -318,27 +317,5 @@ describe('AIRudder node, Task and Robot resources, against the sandbox', () => {
 			{ Action: 'Stop', TaskID: taskId },
 		]);
 		expect(calls).toContainEqual(['GET', '/service/cloud/detail', { TaskID: taskId }]);
-	});
-
-	test('Robot dropdown (listSearch) lists the robots through the credential, filtered', async () => {
-		const all = await env.harness.listSearch(AIRUDDER_TYPE, 'searchRobots', {
-			resource: 'task',
-			operation: 'create',
-		});
-		expect(all.results.map((r) => r.value)).toContain(ROBOT_ID);
-		const filtered = await env.harness.listSearch(
-			AIRUDDER_TYPE,
-			'searchRobots',
-			{ resource: 'task', operation: 'create' },
-			{ filter: 'robot 2' },
-		);
-		expect(filtered.results).toHaveLength(1);
-	});
-
-	test('Robot → Get Many honours Limit', async () => {
-		const result = await env.harness.run(
-			airudderWorkflow({ resource: 'robot', operation: 'getAll', returnAll: false, limit: 2 }),
-		);
-		expect(result.output('AIRudder')).toHaveLength(2);
 	});
 });

@@ -8,13 +8,13 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { accountTimeZoneProperty } from '../../nodes/Airudder/actions/shared/timeZone';
+import { accountTimeZoneProperty } from '../../../nodes/Airudder/actions/shared/timeZone';
 import {
 	airudderWorkflow,
 	contacts,
 	startAirudder,
 	taskCreateParameters,
-} from '../support/airudder';
+} from '../../support/airudder';
 
 type Setup = Awaited<ReturnType<typeof startAirudder>>;
 

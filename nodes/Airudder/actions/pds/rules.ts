@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseAirudderTime } from './time';
+import { parseAirudderTime } from '../../helpers/time';
 
 /**
  * Pure rules and conversions of AIRudder's Predictive Dialer (PDS): what the PDS error table
- * documents, checked before any request (shared/airudder-api/pds.openapi.yaml `x-error-codes`).
+ * documents (its 63 codes, as a production client lists them; no AIRudder doc page), checked
+ * before any request.
  */
 
 /** A problem found before sending: the PDS code it avoids, the field and the sentence. */
@@ -24,10 +25,10 @@ const PHONE = /^\+\d{1,14}$/;
 const TASK_NAME = /^[A-Za-z0-9_-]+$/;
 
 /** A start this far in the past (ms) is still let through: `{{ $now }}` is a few ms old on arrival. */
-export const START_TOLERANCE_MS = 60_000;
+const START_TOLERANCE_MS = 60_000;
 
 /** 10620: the auto-end time must be at least 5 minutes after the start. */
-export const MIN_TASK_MS = 5 * 60_000;
+const MIN_TASK_MS = 5 * 60_000;
 
 /** 10510: the number must start with `+` and have at most 14 digits. @returns the problem, if any. */
 export function pdsPhoneProblem(field: string, value: unknown): PdsProblem | undefined {
@@ -113,24 +114,6 @@ export const PDS_RECORD_TIME_FIELDS = [
 	'ringtime',
 	'talktime',
 ] as const;
-
-/**
- * A copy of `record` with `<field>Iso` (UTC ISO 8601) next to each of `fields` whose value is a
- * parseable time: ISO text, or epoch milliseconds (callbacks' `timestamp`, number or digits).
- * Empty or unparseable values get no copy; the original values are never changed.
- */
-export function withIsoTimes(record: IDataObject, fields: readonly string[]): IDataObject {
-	const result: IDataObject = { ...record };
-	for (const field of fields) {
-		const value = record[field];
-		let date: Date | undefined;
-		if (typeof value === 'number' || (typeof value === 'string' && /^\d{10,}$/.test(value)))
-			date = new Date(Number(value));
-		else if (typeof value === 'string' && value.trim()) date = new Date(value.trim());
-		if (date && !Number.isNaN(date.getTime())) result[`${field}Iso`] = date.toISOString();
-	}
-	return result;
-}
 
 /** Base64 (UTF-8) of the callback URL, as createtask's `callback` carries it. */
 export function encodeCallbackUrl(url: string): string {

@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseAirudderTime } from './time';
+import { parseAirudderTime } from '../../../helpers/time';
+import type { Problem } from '../../shared/problem';
 
 /**
- * The documented rules of "Create a Calling Task" (seed 002, the DIDI page read in full; the
+ * The documented rules of "Create a Calling Task" (the DIDI page read in full; the
  * Collection/Telemarketing/Info Check pages point to the same body).
  * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/api-53996773
  */
@@ -25,12 +26,6 @@ export const TASK_RULES = {
 	/** `Mobile` pattern of the reference (DidiTaskDetail): '+', country code, number. */
 	mobilePattern: /^\+[0-9]+$/,
 } as const;
-
-/** One rule broken: the AIRudder field name and a sentence for the user. */
-export interface Problem {
-	field: string;
-	message: string;
-}
 
 /**
  * Checks one contact (one element of `Details`). Returns the first broken rule, or undefined.
