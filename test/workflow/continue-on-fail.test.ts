@@ -411,6 +411,7 @@ describe('Continue On Fail, every operation: AIRudder Predictive Dialer node', (
 						operation: 'getAll',
 						minStartTime: '={{ $json.from }}',
 						maxStartTime: inMinutes(60),
+						accountTimeZone: 'Asia/Manila',
 						limit: 1,
 					},
 					[{ from: inMinutes(-60) }, { from: 'not a time' }, { from: inMinutes(-60) }],
