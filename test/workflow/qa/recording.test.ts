@@ -5,14 +5,42 @@
  * uploads above Max Request Size, a token expiring in the middle of a run, and bad input.
  */
 import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import type { IDataObject } from 'n8n-workflow';
 
 import { QA_PREFIX } from '../../../sandbox/qa';
 import { fileBytes, type TestFile } from '../../fixtures/harness/TestBinary.node';
+import { pdsContacts, pdsCreateParameters, pdsWorkflow } from '../../support/pds';
 import { QA_NODE, qaWorkflow, startQa, wavFiles } from '../../support/qa';
 
 type Setup = Awaited<ReturnType<typeof startQa>>;
+/** A local receiver of QA reports: every JSON body posted to it. */
+async function receiver(bodies: IDataObject[]) {
+	const server = http.createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => {
+			bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as IDataObject);
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/report`,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
+
+async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
+	const until = Date.now() + ms;
+	while (!check()) {
+		if (Date.now() > until) throw new Error('timed out waiting');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('AIRudder QA node: recordings', () => {
@@ -179,5 +207,294 @@ describe('AIRudder QA node: recordings', () => {
 		expect(env.sandbox.qa.tasks.get(taskId)?.recordings.map((r) => r.sha256)).toEqual(
 			[...files, ...files].map((f) => sha(fileBytes(f))),
 		);
+	});
+
+	test('Analyse (one task per recording): create, upload, start per item, TaskID on every item; the signed reports arrive', async () => {
+		const reports: IDataObject[] = [];
+		const hook = await receiver(reports);
+		env.sandbox.qa.configure({ callbackUrl: hook.url });
+		try {
+			const result = await env.harness.run(
+				qaWorkflow(
+					{ resource: 'recording', operation: 'analyse', taskName: '=QA_{{ $json.call }}' },
+					wavFiles(2, 64_044),
+				),
+			);
+			expect(result.error).toBeUndefined();
+			const out = result.json(QA_NODE);
+			expect(out).toEqual(
+				[0, 1].map((i) => ({
+					TaskID: expect.stringMatching(/^[0-9a-f]{32}$/),
+					TaskName: `QA_${i}`,
+					RecordingID: 1000 + i,
+					RecordingName: `${1000 + i}.wav`,
+					bytes: 64_044,
+					uploaded: true,
+					started: true,
+					status: 'OK',
+					code: 200,
+				})),
+			);
+			expect(out[0].TaskID).not.toBe(out[1].TaskID);
+			expect(qaCalls().map((r) => `${r.method} ${r.path.slice(QA_PREFIX.length)}`)).toEqual([
+				'POST task',
+				'POST task/recording',
+				'PUT task',
+				'POST task',
+				'POST task/recording',
+				'PUT task',
+			]);
+			expect(qaCalls('task')[0].body).toEqual({
+				TaskName: 'QA_0',
+				Language: 'id_BA',
+				SOPModel: '2',
+			});
+			expect(qaCalls('task')[1].body).toEqual({ TaskID: out[0].TaskID, Action: 'Start' });
+			await waitFor(() => reports.length === 2);
+			for (const item of out) {
+				const report = reports.find((r) => r.TaskID === item.TaskID) as IDataObject;
+				expect(report.Sign).toBe(
+					createHash('md5')
+						.update(`${String(item.TaskID)}airudder`)
+						.digest('hex'),
+				);
+				expect((report.QADetail as IDataObject[]).map((d) => d.Recordingid)).toEqual([
+					String(item.RecordingID),
+				]);
+			}
+		} finally {
+			env.sandbox.qa.configure({ callbackUrl: null });
+			await hook.close();
+		}
+	});
+
+	test('Analyse (one task for all): one task, uploads split by Max Request Size, one Start', async () => {
+		const mb = 1024 * 1024;
+		const files = wavFiles(3, Math.round(0.6 * mb));
+		const result = await env.harness.run(
+			qaWorkflow(
+				{
+					resource: 'recording',
+					operation: 'analyse',
+					taskPer: 'all',
+					taskName: 'QA_batch',
+					maxRequestMb: 1,
+				},
+				files,
+			),
+		);
+		expect(result.error).toBeUndefined();
+		const out = result.json(QA_NODE);
+		expect(new Set(out.map((j) => j.TaskID)).size).toBe(1);
+		expect(out.map((j) => [j.RecordingID, j.request, j.requests, j.uploaded, j.started])).toEqual([
+			[1000, 1, 3, true, true],
+			[1001, 2, 3, true, true],
+			[1002, 3, 3, true, true],
+		]);
+		expect(qaCalls().map((r) => `${r.method} ${r.path.slice(QA_PREFIX.length)}`)).toEqual([
+			'POST task',
+			'POST task/recording',
+			'POST task/recording',
+			'POST task/recording',
+			'PUT task',
+		]);
+		expect(env.sandbox.qa.tasks.get(String(out[0].TaskID))).toMatchObject({
+			TaskName: 'QA_batch',
+			state: expect.stringMatching(/started|reported/),
+		});
+	});
+
+	test('binary input from another node: Predictive Dialer → Call → Get Recording → Analyse', async () => {
+		const pdsResult = await env.harness.run(pdsWorkflow(pdsCreateParameters(), pdsContacts(1)));
+		expect(pdsResult.error).toBeUndefined();
+		const taskId = String(pdsResult.json('PDS')[0].taskId);
+		const flow = {
+			nodes: [
+				{
+					id: 'q1',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0] as [number, number],
+					parameters: {},
+				},
+				{
+					id: 'q2',
+					name: 'Records',
+					type: 'n8n-nodes-airudder.airudderPredictiveDialer',
+					typeVersion: 1,
+					position: [200, 0] as [number, number],
+					parameters: { resource: 'call', operation: 'getRecords', taskId, returnAll: true },
+					credentials: { airudderPdsApi: { id: 'p', name: 'PDS' } },
+				},
+				{
+					id: 'q3',
+					name: 'Recording',
+					type: 'n8n-nodes-airudder.airudderPredictiveDialer',
+					typeVersion: 1,
+					position: [400, 0] as [number, number],
+					parameters: {
+						resource: 'call',
+						operation: 'getRecording',
+						callId: '={{ $json.callid }}',
+					},
+					credentials: { airudderPdsApi: { id: 'p', name: 'PDS' } },
+				},
+				{
+					id: 'q4',
+					name: QA_NODE,
+					type: 'n8n-nodes-airudder.airudderQa',
+					typeVersion: 1,
+					position: [600, 0] as [number, number],
+					parameters: {
+						resource: 'recording',
+						operation: 'analyse',
+						recordingId: '={{ $json.callId }}',
+					},
+					credentials: { airudderQaApi: { id: 'q', name: 'QA' } },
+				},
+			],
+			connections: {
+				Start: { main: [[{ node: 'Records', type: 'main', index: 0 }]] },
+				Records: { main: [[{ node: 'Recording', type: 'main', index: 0 }]] },
+				Recording: { main: [[{ node: QA_NODE, type: 'main', index: 0 }]] },
+			},
+		};
+		env.sandbox.clearRequests();
+		const result = await env.harness.run(flow);
+		expect(result.error).toBeUndefined();
+		const [recording] = result.output('Recording');
+		expect(recording.binary?.data.id).toMatch(/^filesystem/);
+		const [analysed] = result.json(QA_NODE);
+		expect(analysed).toMatchObject({
+			RecordingID: String(recording.json.callId),
+			uploaded: true,
+			started: true,
+		});
+		const sent = await env.harness.readBinary(recording);
+		expect(env.sandbox.qa.tasks.get(String(analysed.TaskID))?.recordings[0]).toMatchObject({
+			bytes: sent.length,
+			sha256: sha(sent),
+		});
+	});
+
+	test("a token that expires in the middle of a run is refreshed once (n8n's mechanism) and the upload sent again", async () => {
+		const taskId = await newTask();
+		const before = env.sandbox.qa.tokensIssued;
+		env.sandbox.clearRequests();
+		// the second upload waits 300 ms; the token expires as soon as the first one is answered
+		env.sandbox.setFault({
+			method: 'POST',
+			path: `${QA_PREFIX}task/recording`,
+			after: 1,
+			delayMs: 1,
+		});
+		const files = wavFiles(3, 200_000);
+		let expired = false;
+		const check = setInterval(() => {
+			if (!expired && qaCalls('task/recording').some((r) => r.status === 200)) {
+				expired = true;
+				env.sandbox.expireTokens();
+			}
+		}, 1);
+		const result = await env.harness
+			.run(
+				qaWorkflow(
+					{ resource: 'recording', operation: 'upload', taskId, maxRequestMb: 0.3 },
+					files,
+				),
+			)
+			.finally(() => clearInterval(check));
+		expect(result.error).toBeUndefined();
+		expect(expired).toBe(true);
+		expect(env.sandbox.qa.tokensIssued).toBe(before + 1);
+		const statuses = qaCalls('task/recording').map((r) => r.status);
+		expect(statuses).toContain(401);
+		expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+		expect(env.sandbox.qa.tasks.get(taskId)?.recordings.map((r) => r.sha256)).toEqual(
+			files.map((f) => sha(fileBytes(f))),
+		);
+	});
+
+	test('bad input is refused before any request, naming the item and the field', async () => {
+		const taskId = await newTask();
+		env.sandbox.clearRequests();
+		const noBinary = await env.harness.run(
+			qaWorkflow({ resource: 'recording', operation: 'analyse' }, [
+				...wavFiles(1),
+				{ none: true, json: { call: 1 } },
+			]),
+		);
+		expect(noBinary.error?.message).toBe(
+			'Item 1: no binary field "data" to upload (Input Binary Field)',
+		);
+		const wrongKey = await env.harness.run(
+			qaWorkflow({ resource: 'recording', operation: 'upload', taskId }, [
+				{ key: 'audio', fileName: 'a.wav', bytes: 10 },
+			]),
+		);
+		expect(wrongKey.error?.message).toBe(
+			'Item 0: no binary field "data" to upload (Input Binary Field)',
+		);
+		expect(wrongKey.error?.description).toMatch(/audio/);
+		const noName = await env.harness.run(
+			qaWorkflow({ resource: 'recording', operation: 'upload', taskId }, [{ bytes: 10 }]),
+		);
+		expect(noName.error?.message).toMatch(/^Item 0: Recording Name is required/);
+		const noTask = await env.harness.run(
+			qaWorkflow(
+				{ resource: 'recording', operation: 'upload', taskId: '={{ $json.TaskID }}' },
+				wavFiles(1),
+			),
+		);
+		expect(noTask.error?.message).toBe('Item 0: Task ID is required');
+		expect(qaCalls()).toEqual([]);
+	});
+
+	test('with Continue On Fail a failed upload request gives its items an error; the others are sent', async () => {
+		const taskId = await newTask();
+		env.sandbox.clearRequests();
+		env.sandbox.setFault({
+			method: 'POST',
+			path: `${QA_PREFIX}task/recording`,
+			after: 1,
+			status: 500,
+			body: '<html>oops</html>',
+			contentType: 'text/html',
+		});
+		const result = await env.harness.run(
+			qaWorkflow(
+				{ resource: 'recording', operation: 'upload', taskId, maxRequestMb: 0.3 },
+				wavFiles(3, 200_000),
+			),
+			{},
+		);
+		expect(result.error).toBeDefined();
+		expect(result.error?.message).toMatch(
+			/^Item 1: AIRudder QA answered POST task\/recording with HTTP 500/,
+		);
+		expect(result.error?.description).toMatch(
+			/Already uploaded \(not to send again\): task \w+ items 0/,
+		);
+		env.sandbox.setFault({
+			method: 'POST',
+			path: `${QA_PREFIX}task/recording`,
+			after: 1,
+			status: 500,
+			body: '<html>oops</html>',
+			contentType: 'text/html',
+		});
+		const going = await env.harness.run(
+			qaWorkflow(
+				{ resource: 'recording', operation: 'upload', taskId, maxRequestMb: 0.3 },
+				wavFiles(3, 200_000),
+				{ onError: 'continueRegularOutput' },
+			),
+		);
+		expect(going.json(QA_NODE).map((j) => (j.error ? 'error' : j.status))).toEqual([
+			'OK',
+			'error',
+			'OK',
+		]);
 	});
 });
