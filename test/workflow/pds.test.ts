@@ -630,7 +630,7 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 				result.runData,
 			]);
 			expect(text).toMatch(
-				/AIRudder PDS refused the APPKey\/APPSecret .* \(HTTP 401, code 10302, Account verification failed\)/,
+				/AIRudder PDS refused the APPKey\/APPSecret: 10302 Account verification failed \(HTTP 401 at \/service\/callcenter\/call\/predict\/auth\)/,
 			);
 			expect(text).not.toContain('very-secret-value-123');
 			expect(text).not.toContain(PDS_APP_SECRET);
@@ -657,7 +657,7 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 			}),
 		);
 		expect(result.error?.message).toMatch(
-			/^Item 0: AIRudder PDS answered POST .*querytasklist with HTTP 302 \(redirects are not followed/,
+			/^Item 0: AIRudder PDS POST .*querytasklist was answered with a redirect \(HTTP 302\) to http:\/\/127\.0\.0\.1:\d+\. Redirects are not followed/,
 		);
 		expect(env.sandbox.requests.some((r) => r.path === '/elsewhere')).toBe(false);
 		expect(calls('querytasklist')).toHaveLength(1);
@@ -695,7 +695,7 @@ describe('AIRudder Predictive Dialer node against the sandbox', () => {
 				}),
 			);
 			expect(read.error?.message).toMatch(
-				/^Item 0: The connection to AIRudder PDS failed, timed out \(Request Timeout of the credential\) or broke off during POST .*querytasklist$/,
+				/^Item 0: AIRudder PDS POST .*querytasklist failed: no answer within 1 s \(Request Timeout\)$/,
 			);
 			expect(
 				slow.sandbox.requests.filter((r) => r.path === `${PREFIX}/querytasklist`),
