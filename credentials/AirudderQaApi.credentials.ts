@@ -9,14 +9,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-/** The QA sign-in path, relative to the Base URL (JSON `{APPKey, APPSecret}` → `data.token`). */
-const QA_SIGN_IN_PATH = 'customer_token';
+import { signIn } from '../nodes/Airudder/transport/core/signIn';
+import { QA_SIGN_IN_PATH } from '../nodes/Airudder/transport/qa/endpoints';
 
-/**
- * The Base URL with exactly one '/' at its end, so that `base + path` joins with one slash whatever
- * the user typed (the production client concatenates `base_url + 'customer_token'`).
- */
-const QA_BASE_EXPRESSION = '={{$credentials.baseUrl.trim().replace(/\\/+$/, "") + "/"}}';
+/** The Base URL without trailing slashes: the paths start with '/' (joined with exactly one). */
+const QA_BASE_EXPRESSION = '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}';
 
 /**
  * AIRudder QA (speech analytics) API credential: the QA APPKey + APPSecret exchanged for a token at
@@ -88,55 +85,34 @@ export class AirudderQaApi implements ICredentialType {
 	];
 
 	/**
-	 * Exchanges APPKey/APPSecret for a token: `POST {baseUrl}/customer_token` with the JSON body
-	 * `{APPKey, APPSecret}`, no Authorization header, no redirects.
+	 * Exchanges APPKey/APPSecret for a token through the request core's sign-in: `POST
+	 * {baseUrl}/customer_token` with the JSON body `{APPKey, APPSecret}`, no Authorization header,
+	 * the token read from `data.token` (the production client checks nothing else), the
+	 * credential's Request Timeout, redirects refused.
 	 *
-	 * @returns `{ sessionToken }` (`data.token` of the answer), stored by n8n in the hidden
-	 *   expirable property.
-	 * @throws Error naming the HTTP status and AIRudder's status/code when the key pair is refused
-	 *   (HTTP 401) or the answer carries no `data.token`. The secret itself is never included.
+	 * @returns `{ sessionToken }`, stored by n8n in the hidden expirable property.
+	 * @throws Error (scrubbed of the key pair): "AIRudder QA refused the APPKey/APPSecret: HTTP 401
+	 *   (at /customer_token)..."; no answer within the Request Timeout; a refused connection naming
+	 *   the origin; a refused redirect; an empty Base URL.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const base = `${String(credentials.baseUrl ?? '')
-			.trim()
-			.replace(/\/+$/, '')}/`;
-		const seconds = Number(credentials.timeout);
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${base}${QA_SIGN_IN_PATH}`,
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({
+		if (!String(credentials.baseUrl ?? '').trim())
+			throw new Error(
+				'The AIRudder QA API credential has no Base URL (AIRudder gives it per account).',
+			);
+		const token = await signIn.call(this, credentials, {
+			label: 'AIRudder QA',
+			path: QA_SIGN_IN_PATH,
+			encoding: 'json',
+			fields: {
 				APPKey: String(credentials.appKey ?? ''),
 				APPSecret: String(credentials.appSecret ?? ''),
-			}),
-			encoding: 'text',
-			json: false,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			timeout: (seconds > 0 ? seconds : 120) * 1000,
-		})) as { statusCode: number; body: unknown };
-		let answer: IDataObject = {};
-		try {
-			const parsed = JSON.parse(String(response.body ?? '')) as unknown;
-			if (parsed && typeof parsed === 'object') answer = parsed as IDataObject;
-		} catch {
-			answer = {};
-		}
-		const token = (answer.data as IDataObject | undefined)?.token;
-		if (response.statusCode < 300 && typeof token === 'string' && token) {
-			return { sessionToken: token };
-		}
-		const detail = [
-			`HTTP ${response.statusCode}`,
-			typeof answer.status === 'string' ? `status ${answer.status}` : undefined,
-			answer.code !== undefined ? `code ${String(answer.code)}` : undefined,
-		]
-			.filter(Boolean)
-			.join(', ');
-		throw new Error(
-			`AIRudder QA refused the APPKey/APPSecret at ${base}${QA_SIGN_IN_PATH} (${detail}). Check both values and the Base URL (with its path prefix).`,
-		);
+			},
+			codeField: null,
+			successCode: 200,
+			token: (answer) => (answer.data as IDataObject | undefined)?.token,
+		});
+		return { sessionToken: token };
 	}
 
 	authenticate: IAuthenticateGeneric = {

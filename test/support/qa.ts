@@ -1,4 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INode } from 'n8n-workflow';
 
 import { AirudderPdsApi } from '../../credentials/AirudderPdsApi.credentials';
 import { AirudderQaApi } from '../../credentials/AirudderQaApi.credentials';
@@ -21,11 +21,11 @@ export async function startQa(
 ): Promise<{
 	sandbox: Sandbox;
 	harness: WorkflowHarness;
-	credential(): IDataObject;
+	credential(): ICredentialDataDecryptedObject;
 	close(): Promise<void>;
 }> {
 	const sandbox = await startSandbox(options);
-	const stored = () => ({
+	const stored = (): ICredentialDataDecryptedObject => ({
 		appKey: QA_APP_KEY,
 		appSecret: QA_APP_SECRET,
 		baseUrl: `${sandbox.url}${QA_PREFIX}`,

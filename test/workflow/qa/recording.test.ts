@@ -14,6 +14,7 @@ import { QA_PREFIX } from '../../../sandbox/qa';
 import { fileBytes, type TestFile } from '../../fixtures/harness/TestBinary.node';
 import { pdsContacts, pdsCreateParameters, pdsWorkflow } from '../../support/pds';
 import { QA_NODE, qaWorkflow, startQa, wavFiles } from '../../support/qa';
+import type { HarnessWorkflow } from '../../support/workflow';
 
 type Setup = Awaited<ReturnType<typeof startQa>>;
 /** A local receiver of QA reports: every JSON body posted to it. */
@@ -308,7 +309,7 @@ describe('AIRudder QA node: recordings', () => {
 		const pdsResult = await env.harness.run(pdsWorkflow(pdsCreateParameters(), pdsContacts(1)));
 		expect(pdsResult.error).toBeUndefined();
 		const taskId = String(pdsResult.json('PDS')[0].taskId);
-		const flow = {
+		const flow: HarnessWorkflow = {
 			nodes: [
 				{
 					id: 'q1',
@@ -471,7 +472,7 @@ describe('AIRudder QA node: recordings', () => {
 		);
 		expect(result.error).toBeDefined();
 		expect(result.error?.message).toMatch(
-			/^Item 1: AIRudder QA answered POST task\/recording with HTTP 500/,
+			/^Item 1: AIRudder QA answered POST \/task\/recording with HTTP 500: <html>oops<\/html>$/,
 		);
 		expect(result.error?.description).toMatch(
 			/Already uploaded \(not to send again\): task \w+ items 0/,

@@ -140,7 +140,7 @@ describe('AIRudder QA node: tasks', () => {
 			qaWorkflow({ resource: 'task', operation: 'start', taskId: fresh }, [{ none: true }]),
 		);
 		expect(start.error?.message).toBe(
-			'Item 0: AIRudder QA answered PUT task with HTTP 200 (status ERROR, code 400, TaskID has no recordings to analyse)',
+			'Item 0: AIRudder QA answered PUT /task with code 400: status ERROR, TaskID has no recordings to analyse',
 		);
 		const going = await env.harness.run(
 			qaWorkflow(
@@ -154,11 +154,11 @@ describe('AIRudder QA node: tasks', () => {
 		expect(going.json(QA_NODE).map((j) => [j.TaskID, j.error])).toEqual([
 			[
 				'nope',
-				'Item 0: AIRudder QA answered PUT task with HTTP 200 (status ERROR, code 400, TaskID is not a task)',
+				'Item 0: AIRudder QA answered PUT /task with code 400: status ERROR, TaskID is not a task',
 			],
 			[
 				fresh,
-				'Item 1: AIRudder QA answered PUT task with HTTP 200 (status ERROR, code 400, TaskID has no recordings to analyse)',
+				'Item 1: AIRudder QA answered PUT /task with code 400: status ERROR, TaskID has no recordings to analyse',
 			],
 		]);
 	});
@@ -214,7 +214,7 @@ describe('AIRudder QA node: tasks', () => {
 		});
 		const noPrefix = await create({ taskName: 'QA_p' });
 		expect(noPrefix.error?.message).toBe(
-			`Item 0: AIRudder QA refused the APPKey/APPSecret at ${env.sandbox.url}/customer_token (HTTP 404, status ERROR, code 404). Check both values and the Base URL (with its path prefix).`,
+			"Item 0: AIRudder QA refused the APPKey/APPSecret: HTTP 404 AIRudder's message: No such API: POST /customer_token (at /customer_token). Check both values and the Base URL.",
 		);
 		env.harness.setCredentials('airudderQaApi', {
 			...env.credential(),
@@ -223,7 +223,7 @@ describe('AIRudder QA node: tasks', () => {
 		});
 		const refused = await create({ taskName: 'QA_r' });
 		expect(refused.error?.message).toMatch(
-			/^Item 0: AIRudder QA refused the APPKey\/APPSecret at .*\/qa\/customer_token \(HTTP 401/,
+			/^Item 0: AIRudder QA refused the APPKey\/APPSecret: HTTP 401 .*\(at \/customer_token\)/,
 		);
 		expect(JSON.stringify(refused.error)).not.toContain('wrong-secret');
 		env.harness.setCredentials('airudderQaApi', {
@@ -233,7 +233,7 @@ describe('AIRudder QA node: tasks', () => {
 		});
 		const down = await create({ taskName: 'QA_d' });
 		expect(down.error?.message).toBe(
-			'Item 0: the connection to AIRudder QA failed, timed out (Request Timeout of the credential) or broke off during POST task',
+			"Item 0: AIRudder QA's sign-in at /customer_token failed: http://127.0.0.1:9 refused the connection (check the Base URL: scheme, host and port)",
 		);
 	});
 });

@@ -28,8 +28,12 @@ export interface SignInSpec {
 	fields: Record<string, string>;
 	/** Extra request headers (e.g. `User-Agent`). */
 	headers?: Record<string, string>;
-	/** The answer's code field (`code`) and its success value (200; 0 for the PDS). */
-	codeField?: string;
+	/**
+	 * The answer's code field (`code`) and its success value (200; 0 for the PDS). `null`: the
+	 * answer's code is not checked, a token in a 2xx answer is enough (the QA sign-in, whose
+	 * production client reads only `data.token`).
+	 */
+	codeField?: string | null;
 	successCode: number;
 	/** Reads the token from a successful answer (e.g. `answer.data.token`). */
 	token: (answer: IDataObject) => unknown;
@@ -126,10 +130,12 @@ export async function signIn(
 	} catch {
 		answer = undefined;
 	}
-	const code = answer?.[spec.codeField ?? 'code'];
+	const code = spec.codeField === null ? undefined : answer?.[spec.codeField ?? 'code'];
 	const token = answer ? spec.token(answer) : undefined;
 	const ok =
-		status >= 200 && status < 300 && code !== undefined && Number(code) === spec.successCode;
+		status >= 200 &&
+		status < 300 &&
+		(spec.codeField === null || (code !== undefined && Number(code) === spec.successCode));
 	if (ok && typeof token === 'string' && token) return token;
 	// Scrubbed on the whole text, before any cut: no prefix of a secret survives the excerpt.
 	const own = answer ? ownMessage(answer) : excerpt(scrubText(text, secrets)) || undefined;

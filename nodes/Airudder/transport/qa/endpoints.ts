@@ -13,6 +13,9 @@ export const QA_SOURCE =
 /** The body `status` that means success (the client proceeds only on it). */
 export const QA_SUCCESS_STATUS = 'OK';
 
+/** The sign-in, relative to the Base URL: JSON `{APPKey, APPSecret}` → `data.token`. */
+export const QA_SIGN_IN_PATH = '/customer_token';
+
 function qa(operationId: string, method: 'POST' | 'PUT', path: string): AirudderEndpoint {
 	return {
 		operationId,
@@ -29,14 +32,14 @@ function qa(operationId: string, method: 'POST' | 'PUT', path: string): Airudder
 
 /**
  * Every QA endpoint the AIRudder QA node calls, relative to the credential's Base URL (joined with
- * exactly one '/'). JSON bodies, `Authorization: Bearer <token>`, answers `{status, code, data}`.
+ * exactly one '/': the Base URL's trailing slashes are dropped). JSON bodies, `Authorization: Bearer <token>`, answers `{status, code, data}`.
  * The sign-in (`POST customer_token`) lives in the credential.
  */
 export const QA_ENDPOINTS = {
 	/** Body `{TaskName, Language, SOPModel}`; answer `data.TaskID`. */
-	createTask: qa('qaCreateTask', 'POST', 'task'),
+	createTask: qa('qaCreateTask', 'POST', '/task'),
 	/** Body `{TaskID, RecordingDetails: [{RecordingID, RecordingName, Recordingfile}]}` (base64 files). */
-	uploadRecordings: qa('qaUploadRecordings', 'POST', 'task/recording'),
+	uploadRecordings: qa('qaUploadRecordings', 'POST', '/task/recording'),
 	/** Body `{TaskID, Action: 'Start' | 'Cancel'}`; answer `{status, code}`. */
-	taskAction: qa('qaTaskAction', 'PUT', 'task'),
+	taskAction: qa('qaTaskAction', 'PUT', '/task'),
 } satisfies Record<string, AirudderEndpoint>;
