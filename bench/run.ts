@@ -19,6 +19,7 @@ import * as prettier from 'prettier';
 import type { Sandbox } from '../sandbox/server';
 import { ensureN8nRuntime, type N8nInstance, type WorkflowJson } from '../test/support/n8n';
 import { pdsSection } from './pds';
+import { qaSection } from './qa';
 import {
 	AIRUDDER,
 	APP_KEY,
@@ -248,7 +249,7 @@ async function nodeTimeMs(n8n: N8nInstance, workflowId: string, nodeName: string
 }
 
 /** Parts of the run; `BENCH_ONLY=recording,intake` runs some (the others keep their last figures). */
-const SECTIONS = ['recording', 'tokens', 'contacts', 'expressions', 'intake', 'pds'] as const;
+const SECTIONS = ['recording', 'tokens', 'contacts', 'expressions', 'intake', 'pds', 'qa'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(): Section[] {
@@ -668,6 +669,7 @@ async function main(): Promise<void> {
 			);
 		if (sections.includes('intake')) Object.assign(results, await intakeSection(n8n));
 		if (sections.includes('pds')) Object.assign(results, await pdsSection());
+		if (sections.includes('qa')) Object.assign(results, await qaSection());
 		results.benchSeconds = Math.round((Date.now() - started) / 1000);
 	} finally {
 		say('stopping n8n and the sandbox');
@@ -903,6 +905,16 @@ function resultsTable(r: IDataObject): string {
 						`${String(r.pdsRecordsRequestsFor10000)} (pages of ${String(r.pdsRecordsPageSize)}); ${String(r.pdsRecordsWallMsFor10000)}; ${String(r.pdsRecordsNodeMsFor10000)}`,
 						'',
 						'',
+					),
+				]
+			: []),
+		...(r.qaUploadPeakRssRiseMb200 !== undefined
+			? [
+					row(
+						`QA: RSS rise while Analyse Recordings uploads a WAV (MB, median of ${String(r.qaUploadRounds)}; download included)`,
+						`${String(r.qaUploadPeakRssRiseMb50)} (50 MB); ${String(r.qaUploadPeakRssRiseMb200)} (200 MB)`,
+						`${String(r.qaUploadPeakRssRiseMb5)} (5 MB)`,
+						`200 MB − 5 MB = ${round(Number(r.qaUploadPeakRssRiseMb200) - Number(r.qaUploadPeakRssRiseMb5), 1)} MB; base64 of 200 MB alone would be 267 MB`,
 					),
 				]
 			: []),
