@@ -12,6 +12,7 @@ import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8
 
 import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
 import { PDS_APP_KEY, PDS_APP_SECRET } from '../../sandbox/pds';
+import { QA_APP_KEY, QA_APP_SECRET, QA_PREFIX } from '../../sandbox/qa';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import {
 	ensureN8nRuntime,
@@ -155,6 +156,17 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 				name: 'AIRudder PDS sandbox',
 				type: 'airudderPdsApi',
 				data: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
+			},
+			// examples/qa-negative-words.json
+			{
+				id: 'airudderQaSandboxCred',
+				name: 'AIRudder QA sandbox',
+				type: 'airudderQaApi',
+				data: {
+					appKey: QA_APP_KEY,
+					appSecret: QA_APP_SECRET,
+					baseUrl: `${sandbox.url}${QA_PREFIX}`,
+				},
 			},
 		]);
 		await n8n.importWorkflow([
