@@ -12,6 +12,10 @@ import { readJsonStream, SMALL_STRING } from '../../sandbox/qa-json';
 import { qaSign } from '../../sandbox/qa-report';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
+/** A parsed JSON answer or report, read field by field in the assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of untyped JSON
+type Json = Record<string, any>;
+
 /** A local receiver: every JSON body posted to it. */
 async function receiver(status = 200) {
 	const bodies: Array<Record<string, unknown>> = [];
@@ -81,7 +85,7 @@ describe('sandbox QA API (/qa/)', () => {
 			},
 			body: typeof body === 'string' ? body : JSON.stringify(body),
 		});
-		return { status: response.status, json: (await response.json()) as Record<string, any> };
+		return { status: response.status, json: (await response.json()) as Json };
 	};
 	const signIn = async () =>
 		(await call('POST', 'customer_token', { APPKey: QA_APP_KEY, APPSecret: QA_APP_SECRET })).json
@@ -252,7 +256,7 @@ describe('sandbox QA API (/qa/)', () => {
 		try {
 			sandbox.qa.configure({ callbackUrl: hook.url });
 			const token = await signIn();
-			const reports: Array<Record<string, any>> = [];
+			const reports: Array<Json> = [];
 			for (let run = 0; run < 2; run++) {
 				const taskId = await newTask(token);
 				await call(
@@ -289,7 +293,7 @@ describe('sandbox QA API (/qa/)', () => {
 			}
 			// deterministic: the same files, the same analysis (only TaskID and Sign differ)
 			expect(reports[1].QADetail).toEqual(reports[0].QADetail);
-			const [first, second] = reports[0].QADetail as Array<Record<string, any>>;
+			const [first, second] = reports[0].QADetail as Array<Json>;
 			expect(first).toMatchObject({ Recordingid: '12336', Length: '83', Size: '2.7' });
 			expect(second).toMatchObject({ Recordingid: 'b', Length: '20' });
 			expect(second.AsrResults).not.toEqual(first.AsrResults);
