@@ -18,15 +18,14 @@ import {
 	airudderCredentials,
 	credentialRef,
 	median,
-	memory,
 	node,
-	resetPeak,
+	peakRssDuring,
 	ROOT,
 	round,
 	runFlow,
 	say,
+	scriptCallRecording,
 	serverPid,
-	sleep,
 	webhookFlow,
 	APP_KEY,
 	APP_SECRET,
@@ -45,32 +44,16 @@ async function uploadPeak(
 	pid: number,
 	bytes: number,
 ): Promise<{ baseMb: number; peakMb: number }> {
-	sandbox.setFault({
-		method: 'GET',
-		path: '/service/cloud/case',
-		body: JSON.stringify({
-			data: {
-				TaskID: 'benchtask',
-				Callee: '+628120000000',
-				url: `${sandbox.url}/__sandbox/media/qa-bench-${bytes}.wav?bytes=${bytes}`,
-			},
-			status: 'OK',
-			code: 200,
-		}),
-	});
-	await sleep(500);
-	const baseMb = memory(pid).rssMb;
-	resetPeak(pid);
-	let sampled = baseMb;
-	const timer = setInterval(() => (sampled = Math.max(sampled, memory(pid).rssMb)), 10);
-	const { json } = await runFlow(url).finally(() => clearInterval(timer));
+	scriptCallRecording(sandbox, bytes, 'qa-bench');
+	const { result, baseMb, peakMb } = await peakRssDuring(pid, () => runFlow(url));
+	const { json } = result;
 	if (json.bytes !== bytes || json.started !== true)
 		throw new Error(`Analyse Recordings answered ${JSON.stringify(json)}`);
 	const task = sandbox.qa.tasks.get(String(json.TaskID));
 	if (task?.recordings[0]?.bytes !== bytes)
 		throw new Error('the sandbox did not get the whole file');
 	sandbox.clearRequests();
-	return { baseMb, peakMb: Math.max(sampled, memory(pid).hwmMb) };
+	return { baseMb, peakMb };
 }
 
 /** Runs the section; @returns its figures for bench/results.json. */

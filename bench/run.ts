@@ -29,18 +29,17 @@ import {
 	httpNode,
 	load,
 	median,
-	memory,
 	node,
+	peakRssDuring,
 	percentile,
 	post,
 	recordingLinks,
-	resetPeak,
+	scriptCallRecording,
 	RESULTS_FILE,
 	ROOT,
 	round,
 	runFlow,
 	say,
-	sleep,
 	startStack,
 	waitForExecutions,
 	webhookFlow,
@@ -196,25 +195,9 @@ async function recordingPeak(
 	pid: number,
 	bytes: number,
 ): Promise<{ baseMb: number; peakMb: number; ms: number }> {
-	sandbox.setFault({
-		method: 'GET',
-		path: '/service/cloud/case',
-		body: JSON.stringify({
-			data: {
-				TaskID: 'benchtask',
-				Callee: '+628120000000',
-				url: `${sandbox.url}/__sandbox/media/benchtask-628120000000.wav?bytes=${bytes}`,
-			},
-			status: 'OK',
-			code: 200,
-		}),
-	});
-	await sleep(500);
-	const baseMb = memory(pid).rssMb;
-	resetPeak(pid);
-	let sampled = baseMb;
-	const timer = setInterval(() => (sampled = Math.max(sampled, memory(pid).rssMb)), 10);
-	const { json, ms } = await runFlow(flowUrl).finally(() => clearInterval(timer));
+	scriptCallRecording(sandbox, bytes, 'benchtask-628120000000');
+	const { result, baseMb, peakMb } = await peakRssDuring(pid, () => runFlow(flowUrl));
+	const { json, ms } = result;
 	if (!recordingLinks(json).some((link) => link.includes(`bytes=${bytes}`)))
 		throw new Error(`recording flow answered ${JSON.stringify(json)}`);
 	const downloaded = sandbox.requests.filter(
@@ -222,7 +205,7 @@ async function recordingPeak(
 	).length;
 	if (downloaded === 0) throw new Error('the recording was not downloaded');
 	sandbox.clearRequests();
-	return { baseMb, peakMb: Math.max(sampled, memory(pid).hwmMb), ms };
+	return { baseMb, peakMb, ms };
 }
 
 /** Median time (µs per contact) of JSON.stringify of the same contacts, on n8n's Node 24. */

@@ -12,8 +12,8 @@ import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8
 
 import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
 import { PDS_APP_KEY, PDS_APP_SECRET } from '../../sandbox/pds';
-import { QA_APP_KEY, QA_APP_SECRET, QA_PREFIX } from '../../sandbox/qa';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { qaSandboxCredential } from '../support/qa';
 import {
 	ensureN8nRuntime,
 	N8nInstance,
@@ -157,17 +157,7 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 				type: 'airudderPdsApi',
 				data: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
 			},
-			// examples/qa-negative-words.json
-			{
-				id: 'airudderQaSandboxCred',
-				name: 'AIRudder QA sandbox',
-				type: 'airudderQaApi',
-				data: {
-					appKey: QA_APP_KEY,
-					appSecret: QA_APP_SECRET,
-					baseUrl: `${sandbox.url}${QA_PREFIX}`,
-				},
-			},
+			qaSandboxCredential(sandbox.url),
 		]);
 		await n8n.importWorkflow([
 			...MANUAL_EXAMPLES.filter((file) => file !== 'task-create.json').map(example),

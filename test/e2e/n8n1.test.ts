@@ -16,8 +16,8 @@ import type { IDataObject, INodeTypeDescription } from 'n8n-workflow';
 
 import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
 import { PDS_APP_KEY, PDS_APP_SECRET } from '../../sandbox/pds';
-import { QA_APP_KEY, QA_APP_SECRET, QA_PREFIX } from '../../sandbox/qa';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { qaSandboxCredential } from '../support/qa';
 import {
 	ensureN8nRuntime,
 	N8N_VERSIONS,
@@ -103,17 +103,7 @@ describe(`AIRudder nodes in a real n8n ${N8N_VERSIONS[1]}`, () => {
 				type: 'airudderPdsApi',
 				data: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
 			},
-			// examples/qa-negative-words.json
-			{
-				id: 'airudderQaSandboxCred',
-				name: 'AIRudder QA sandbox',
-				type: 'airudderQaApi',
-				data: {
-					appKey: QA_APP_KEY,
-					appSecret: QA_APP_SECRET,
-					baseUrl: `${sandbox.url}${QA_PREFIX}`,
-				},
-			},
+			qaSandboxCredential(sandbox.url),
 		]);
 		await n8n.importWorkflow([...EXAMPLES.map(example), chatbotHook]);
 		for (const id of [hookExample.id, chatbotHook.id]) await n8n.publishWorkflow(id);

@@ -7,14 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
 import { QA_APP_KEY, QA_APP_SECRET, QA_PREFIX } from '../../sandbox/qa';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { qaSandboxCredential } from '../support/qa';
+import { exampleWav, jsonReceiver } from '../support/qa-files';
 import {
 	ensureN8nRuntime,
 	N8N_VERSIONS,
@@ -33,64 +33,17 @@ const flow = JSON.parse(
 	readFileSync(path.join(ROOT, 'examples', 'qa-negative-words.json'), 'utf8'),
 ) as WorkflowJson;
 
-/** The WAV the example's Code node builds (same arithmetic). */
-function exampleWav(seconds: number, seed: number): Buffer {
-	const data = seconds * 32000;
-	const file = Buffer.alloc(44 + data);
-	file.write('RIFF', 0, 'latin1');
-	file.writeUInt32LE(36 + data, 4);
-	file.write('WAVEfmt ', 8, 'latin1');
-	file.writeUInt32LE(16, 16);
-	file.writeUInt16LE(1, 20);
-	file.writeUInt16LE(2, 22);
-	file.writeUInt32LE(8000, 24);
-	file.writeUInt32LE(32000, 28);
-	file.writeUInt16LE(4, 32);
-	file.writeUInt16LE(16, 34);
-	file.write('data', 36, 'latin1');
-	file.writeUInt32LE(data, 40);
-	for (let i = 44; i < file.length; i++) file[i] = (i * seed + (i >> 8)) & 0xff;
-	return file;
-}
-
-async function receiver() {
-	const bodies: IDataObject[] = [];
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as IDataObject);
-			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/qa-report`,
-		bodies,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
-
 describe.each([2, 1] as const)('AIRudder QA in a real n8n (line %i)', (line) => {
 	let sandbox: Sandbox;
 	let n8n: N8nInstance;
-	let hook: Awaited<ReturnType<typeof receiver>>;
+	let hook: Awaited<ReturnType<typeof jsonReceiver>>;
 
 	beforeAll(async () => {
 		await ensureN8nRuntime(line);
-		hook = await receiver();
+		hook = await jsonReceiver();
 		sandbox = await startSandbox({ callbackDelayMs: 20, qaCallbackUrl: hook.url });
 		n8n = new N8nInstance({ packageDir: ROOT, line });
-		await n8n.importCredentials([
-			{
-				...CREDENTIAL,
-				data: {
-					appKey: QA_APP_KEY,
-					appSecret: QA_APP_SECRET,
-					baseUrl: `${sandbox.url}${QA_PREFIX}`,
-				},
-			},
-		]);
+		await n8n.importCredentials([qaSandboxCredential(sandbox.url)]);
 		await n8n.importWorkflow(flow);
 	}, 20 * 60_000);
 

@@ -54,6 +54,34 @@ export async function startQa(
 	};
 }
 
+/** A running sandbox + harness with the QA node (see {@link startQa}). */
+export type QaEnv = Awaited<ReturnType<typeof startQa>>;
+
+/**
+ * The QA node's suite: jest hooks start a sandbox and a harness before the block, close them after
+ * it, and clear the sandbox's faults and recorded requests before each test. Filled in `beforeAll`.
+ */
+export function qaSuite(options: SandboxOptions = {}): QaEnv {
+	const env = {} as QaEnv;
+	beforeAll(async () => {
+		Object.assign(env, await startQa(options));
+	});
+	afterAll(async () => await env.close());
+	beforeEach(() => {
+		env.sandbox.clearFaults();
+		env.sandbox.clearRequests();
+	});
+	return env;
+}
+
+/** The "AIRudder QA sandbox" credential of examples/qa-negative-words.json, for `n8n import:credentials`. */
+export const qaSandboxCredential = (sandboxUrl: string) => ({
+	id: 'airudderQaSandboxCred',
+	name: 'AIRudder QA sandbox',
+	type: 'airudderQaApi',
+	data: { appKey: QA_APP_KEY, appSecret: QA_APP_SECRET, baseUrl: `${sandboxUrl}${QA_PREFIX}` },
+});
+
 const node = (
 	name: string,
 	type: string,

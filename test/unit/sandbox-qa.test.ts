@@ -3,65 +3,17 @@
  * streamed uploads, Start / Cancel, and the signed report it POSTs after Start.
  */
 import { createHash } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 
 import { QA_APP_KEY, QA_APP_SECRET } from '../../sandbox/qa';
 import { readJsonStream, SMALL_STRING } from '../../sandbox/qa-json';
 import { qaSign } from '../../sandbox/qa-report';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { exampleWav as wav, jsonReceiver as receiver, waitFor } from '../support/qa-files';
 
 /** A parsed JSON answer or report, read field by field in the assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of untyped JSON
 type Json = Record<string, any>;
-
-/** A local receiver: every JSON body posted to it. */
-async function receiver(status = 200) {
-	const bodies: Array<Record<string, unknown>> = [];
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
-			res.writeHead(status, { 'Content-Type': 'application/json' }).end('{"success":true}');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/qa-report`,
-		bodies,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
-
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-	const until = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > until) throw new Error('timed out waiting');
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
-
-/** A 16-bit stereo 8 kHz PCM WAV of `seconds` whose samples come from `seed`. */
-function wav(seconds: number, seed: number): Buffer {
-	const data = Buffer.alloc(seconds * 32_000);
-	for (let i = 0; i < data.length; i++) data[i] = (i * seed + (i >> 8)) & 0xff;
-	const head = Buffer.alloc(44);
-	head.write('RIFF', 0, 'latin1');
-	head.writeUInt32LE(36 + data.length, 4);
-	head.write('WAVEfmt ', 8, 'latin1');
-	head.writeUInt32LE(16, 16);
-	head.writeUInt16LE(1, 20);
-	head.writeUInt16LE(2, 22);
-	head.writeUInt32LE(8000, 24);
-	head.writeUInt32LE(32_000, 28);
-	head.writeUInt16LE(4, 32);
-	head.writeUInt16LE(16, 34);
-	head.write('data', 36, 'latin1');
-	head.writeUInt32LE(data.length, 40);
-	return Buffer.concat([head, data]);
-}
 
 describe('sandbox QA API (/qa/)', () => {
 	let sandbox: Sandbox;

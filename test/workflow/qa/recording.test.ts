@@ -5,55 +5,20 @@
  * uploads above Max Request Size, a token expiring in the middle of a run, and bad input.
  */
 import { createHash } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import type { IDataObject } from 'n8n-workflow';
 
 import { QA_PREFIX } from '../../../sandbox/qa';
 import { fileBytes, type TestFile } from '../../fixtures/harness/TestBinary.node';
 import { pdsContacts, pdsCreateParameters, pdsWorkflow } from '../../support/pds';
-import { QA_NODE, qaWorkflow, startQa, wavFiles } from '../../support/qa';
+import { QA_NODE, qaSuite, qaWorkflow, wavFiles } from '../../support/qa';
 import type { HarnessWorkflow } from '../../support/workflow';
-
-type Setup = Awaited<ReturnType<typeof startQa>>;
-/** A local receiver of QA reports: every JSON body posted to it. */
-async function receiver(bodies: IDataObject[]) {
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => {
-			bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as IDataObject);
-			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/report`,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
-
-async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
-	const until = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > until) throw new Error('timed out waiting');
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
+import { jsonReceiver, waitFor } from '../../support/qa-files';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('AIRudder QA node: recordings', () => {
-	let env: Setup;
-	beforeAll(async () => {
-		env = await startQa({ callbackDelayMs: 5 });
-	});
-	afterAll(async () => await env.close());
-	beforeEach(() => {
-		env.sandbox.clearFaults();
-		env.sandbox.clearRequests();
-	});
+	const env = qaSuite({ callbackDelayMs: 5 });
 	const qaCalls = (path?: string) =>
 		env.sandbox.requests.filter(
 			(r) =>
@@ -211,8 +176,8 @@ describe('AIRudder QA node: recordings', () => {
 	});
 
 	test('Analyse (one task per recording): create, upload, start per item, TaskID on every item; the signed reports arrive', async () => {
-		const reports: IDataObject[] = [];
-		const hook = await receiver(reports);
+		const hook = await jsonReceiver();
+		const reports = hook.bodies;
 		env.sandbox.qa.configure({ callbackUrl: hook.url });
 		try {
 			const result = await env.harness.run(
@@ -452,46 +417,34 @@ describe('AIRudder QA node: recordings', () => {
 		expect(qaCalls()).toEqual([]);
 	});
 
-	test('with Continue On Fail a failed upload request gives its items an error; the others are sent', async () => {
+	test('a failed upload request names the item and what was already uploaded; with Continue On Fail its items get the error and the others are sent', async () => {
 		const taskId = await newTask();
-		env.sandbox.clearRequests();
-		env.sandbox.setFault({
-			method: 'POST',
-			path: `${QA_PREFIX}task/recording`,
-			after: 1,
-			status: 500,
-			body: '<html>oops</html>',
-			contentType: 'text/html',
-		});
-		const result = await env.harness.run(
-			qaWorkflow(
-				{ resource: 'recording', operation: 'upload', taskId, maxRequestMb: 0.3 },
-				wavFiles(3, 200_000),
-			),
-			{},
-		);
-		expect(result.error).toBeDefined();
+		const upload = (settings = {}) => {
+			// the second request of three is answered HTTP 500
+			env.sandbox.setFault({
+				method: 'POST',
+				path: `${QA_PREFIX}task/recording`,
+				after: 1,
+				status: 500,
+				body: '<html>oops</html>',
+				contentType: 'text/html',
+			});
+			return env.harness.run(
+				qaWorkflow(
+					{ resource: 'recording', operation: 'upload', taskId, maxRequestMb: 0.3 },
+					wavFiles(3, 200_000),
+					settings,
+				),
+			);
+		};
+		const result = await upload();
 		expect(result.error?.message).toMatch(
 			/^Item 1: AIRudder QA answered POST \/task\/recording with HTTP 500: <html>oops<\/html>$/,
 		);
 		expect(result.error?.description).toMatch(
 			/Already uploaded \(not to send again\): task \w+ items 0/,
 		);
-		env.sandbox.setFault({
-			method: 'POST',
-			path: `${QA_PREFIX}task/recording`,
-			after: 1,
-			status: 500,
-			body: '<html>oops</html>',
-			contentType: 'text/html',
-		});
-		const going = await env.harness.run(
-			qaWorkflow(
-				{ resource: 'recording', operation: 'upload', taskId, maxRequestMb: 0.3 },
-				wavFiles(3, 200_000),
-				{ onError: 'continueRegularOutput' },
-			),
-		);
+		const going = await upload({ onError: 'continueRegularOutput' });
 		expect(going.json(QA_NODE).map((j) => (j.error ? 'error' : j.status))).toEqual([
 			'OK',
 			'error',

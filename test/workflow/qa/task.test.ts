@@ -6,21 +6,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { QA_PREFIX } from '../../../sandbox/qa';
-import { QA_NODE, qaWorkflow, startQa, wavFiles } from '../../support/qa';
-
-type Setup = Awaited<ReturnType<typeof startQa>>;
+import { QA_NODE, qaSuite, qaWorkflow, wavFiles } from '../../support/qa';
 
 describe('AIRudder QA node: tasks', () => {
-	let env: Setup;
-	beforeAll(async () => {
-		env = await startQa({ callbackDelayMs: 5 });
-	});
-	afterAll(async () => await env.close());
-	beforeEach(() => {
-		env.sandbox.clearFaults();
-		env.sandbox.clearRequests();
-		env.harness.setCredentials('airudderQaApi', env.credential());
-	});
+	const env = qaSuite({ callbackDelayMs: 5 });
+	beforeEach(() => env.harness.setCredentials('airudderQaApi', env.credential()));
 	const calls = () =>
 		env.sandbox.requests
 			.filter((r) => r.path.startsWith(QA_PREFIX))
