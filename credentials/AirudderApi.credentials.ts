@@ -12,8 +12,8 @@ import type {
 import { describeCode } from '../nodes/Airudder/helpers/errors';
 import {
 	DEFAULT_BASE_URL,
-	DEFAULT_MAX_DOWNLOAD_MB,
 	DEFAULT_TIMEOUT_SECONDS,
+	maxDownloadSizeProperty,
 } from '../nodes/Airudder/transport/core/connection';
 import { signIn } from '../nodes/Airudder/transport/core/signIn';
 
@@ -89,15 +89,7 @@ export class AirudderApi implements ICredentialType {
 			description:
 				"How many input items' reads (Task → Get, workflow reads, recordings) are sent at once. The first goes alone, so that an expired token is refreshed once. Writes are always sent one at a time.",
 		},
-		{
-			displayName: 'Max Download Size (MB)',
-			name: 'maxDownloadMb',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_MAX_DOWNLOAD_MB,
-			description:
-				'The largest recording file (or recordings archive) a download may be. A larger file is refused instead of being stored.',
-		},
+		maxDownloadSizeProperty,
 		{
 			displayName: 'Encrypt Requests (AES)',
 			name: 'encrypt',
@@ -141,7 +133,7 @@ export class AirudderApi implements ICredentialType {
 	 * (the key pair is never posted to another host).
 	 *
 	 * @returns `{ sessionToken }`, stored by n8n in the hidden expirable property.
-	 * @throws SignInError (scrubbed of the key pair): "AIRudder refused the APPKey/APPSecret: 401
+	 * @throws Error (scrubbed of the key pair): "AIRudder refused the APPKey/APPSecret: 401
 	 *   ..." with AIRudder's code, its meaning and message; no answer within the Request Timeout; a
 	 *   refused connection naming the origin; a refused redirect naming its host.
 	 */

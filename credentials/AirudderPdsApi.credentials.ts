@@ -11,8 +11,8 @@ import type {
 
 import {
 	DEFAULT_BASE_URL,
-	DEFAULT_MAX_DOWNLOAD_MB,
 	DEFAULT_TIMEOUT_SECONDS,
+	maxDownloadSizeProperty,
 } from '../nodes/Airudder/transport/core/connection';
 import { signIn } from '../nodes/Airudder/transport/core/signIn';
 import { PDS_PATH_PREFIX } from '../nodes/Airudder/transport/pds/endpoints';
@@ -90,15 +90,7 @@ export class AirudderPdsApi implements ICredentialType {
 			description:
 				"How many input items' reads (Task → Get Many, Call → Get Records, Call → Get Recording) are sent at once. The first goes alone, so an expired token is refreshed once. Writes are always sent one at a time.",
 		},
-		{
-			displayName: 'Max Download Size (MB)',
-			name: 'maxDownloadMb',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_MAX_DOWNLOAD_MB,
-			description:
-				'The largest recording file (or recordings archive) a download may be. A larger file is refused instead of being stored.',
-		},
+		maxDownloadSizeProperty,
 	];
 
 	/**
@@ -107,7 +99,7 @@ export class AirudderPdsApi implements ICredentialType {
 	 * `{code: 0, body: {token}}`; the credential's Request Timeout, redirects off.
 	 *
 	 * @returns `{ sessionToken }`, stored by n8n in the hidden expirable property.
-	 * @throws SignInError (scrubbed of the key pair): "AIRudder PDS refused the APPKey/APPSecret:
+	 * @throws Error (scrubbed of the key pair): "AIRudder PDS refused the APPKey/APPSecret:
 	 *   10301 Invalid app key (...)" with the code looked up in the PDS code table; no answer within
 	 *   the Request Timeout; a refused connection naming the origin; a refused redirect.
 	 */

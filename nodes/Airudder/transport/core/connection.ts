@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeProperties } from 'n8n-workflow';
 
 /**
  * Connection settings every AIRudder credential shares (voice, chatbot, Predictive Dialer, and any
@@ -13,7 +13,18 @@ export const DEFAULT_BASE_URL = 'https://api.airudder.com';
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 
 /** Default Max Download Size (MB) of one downloaded file (a recording or a recordings archive). */
-export const DEFAULT_MAX_DOWNLOAD_MB = 200;
+const DEFAULT_MAX_DOWNLOAD_MB = 200;
+
+/** The Max Download Size field of the credentials whose nodes download files (voice, PDS). */
+export const maxDownloadSizeProperty: INodeProperties = {
+	displayName: 'Max Download Size (MB)',
+	name: 'maxDownloadMb',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_MAX_DOWNLOAD_MB,
+	description:
+		'The largest recording file (or recordings archive) a download may be. A larger file is refused instead of being stored.',
+};
 
 /** The credential's Base URL without trailing slashes (the cloud address when empty). */
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
