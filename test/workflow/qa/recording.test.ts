@@ -417,6 +417,25 @@ describe('AIRudder QA node: recordings', () => {
 		expect(qaCalls()).toEqual([]);
 	});
 
+	test('with Continue On Fail a bad item gets its own error item and the others are analysed', async () => {
+		const result = await env.harness.run(
+			qaWorkflow(
+				{ resource: 'recording', operation: 'analyse' },
+				[wavFiles(1)[0], { none: true, json: { call: 1 } }, wavFiles(3)[2]],
+				{ onError: 'continueRegularOutput' },
+			),
+		);
+		expect(result.error).toBeUndefined();
+		const out = result.output(QA_NODE);
+		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(out.map((item) => item.json.error ?? item.json.started)).toEqual([
+			true,
+			'Item 1: no binary field "data" to upload (Input Binary Field)',
+			true,
+		]);
+		expect(qaCalls('task').filter((r) => r.method === 'POST')).toHaveLength(2);
+	});
+
 	test('a failed upload request names the item and what was already uploaded; with Continue On Fail its items get the error and the others are sent', async () => {
 		const taskId = await newTask();
 		const upload = (settings = {}) => {

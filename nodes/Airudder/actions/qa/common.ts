@@ -1,9 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { QA_ENDPOINTS } from '../../transport/qa/endpoints';
 import { qaRequest } from '../../transport/qa/request';
 import {
+	asNodeError,
 	additionalBodyFields,
 	additionalBodyFieldsProperty,
 	requiredString,
@@ -142,3 +148,34 @@ export async function qaTaskAction(
 	);
 	return { status: answer.status, code: answer.code };
 }
+
+/**
+ * Reads and checks every item before anything is sent. Without Continue On Fail the first bad
+ * item's error is thrown (naming the item and field); with it, each bad item gets its own error
+ * output item (paired) and the others go on.
+ * @returns the good items' values and the bad items' error output items, by item index.
+ */
+export async function checkItems<T>(
+	ctx: IExecuteFunctions,
+	count: number,
+	read: (itemIndex: number) => T | Promise<T>,
+): Promise<{ valid: Map<number, T>; rejected: Map<number, INodeExecutionData> }> {
+	const valid = new Map<number, T>();
+	const rejected = new Map<number, INodeExecutionData>();
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			valid.set(itemIndex, await read(itemIndex));
+		} catch (caught) {
+			const error = asNodeError.call(ctx, caught, itemIndex);
+			if (!ctx.continueOnFail()) throw error;
+			rejected.set(itemIndex, { json: { error: error.message }, pairedItem: { item: itemIndex } });
+		}
+	}
+	return { valid, rejected };
+}
+
+/** Output items in input order (by their pairedItem). */
+export const inInputOrder = (output: INodeExecutionData[]): INodeExecutionData[] =>
+	output.sort(
+		(a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item,
+	);

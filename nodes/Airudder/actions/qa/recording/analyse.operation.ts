@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, forOperation } from '../../shared/operations';
-import { createQaTask, qaTaskAction, qaTaskBody, qaTaskProperties } from '../common';
+import {
+	checkItems,
+	createQaTask,
+	inInputOrder,
+	qaTaskAction,
+	qaTaskBody,
+	qaTaskProperties,
+} from '../common';
 import {
 	itemRecording,
 	maxRequestBytes,
@@ -147,7 +154,8 @@ async function oneTask(
 
 /**
  * Checks every item first (task fields, binary field, recording ID and name; nothing is sent when
- * one is bad), then analyses per Tasks. Nothing is retried (the production client's own retry,
+ * one is bad; with Continue On Fail a bad item gets its error and the others go on), then analyses
+ * per Tasks. Nothing is retried (the production client's own retry,
  * which creates and uploads again when Start fails, would analyse a recording twice).
  * @returns per item `{TaskID, TaskName, RecordingID, RecordingName, bytes, uploaded, started, status,
  *   code}`; a failed step after the task exists names the TaskID (error, or `error` with Continue On
@@ -158,14 +166,20 @@ export async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const mode = this.getNodeParameter('taskPer', 0, 'item') as string;
+	const { valid, rejected } = await checkItems(this, items.length, async (itemIndex) => ({
+		body: mode === 'item' || itemIndex === 0 ? qaTaskBody.call(this, itemIndex) : undefined,
+		recording: await itemRecording.call(this, itemIndex),
+	}));
+	const recordings = [...valid.values()].map((checked) => checked.recording);
 	const bodies: IDataObject[] = [];
-	const recordings: ItemRecording[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		if (mode === 'item' || itemIndex === 0) bodies[itemIndex] = qaTaskBody.call(this, itemIndex);
-		recordings.push(await itemRecording.call(this, itemIndex));
+	for (const [itemIndex, checked] of valid) if (checked.body) bodies[itemIndex] = checked.body;
+	let output: INodeExecutionData[] = [];
+	if (mode !== 'all') output = await perRecording.call(this, bodies, recordings);
+	else if (recordings.length) {
+		// the task's fields come from the first item; a bad first item stops the one-task mode
+		const first = valid.get(0)?.body;
+		if (!first) throw asNodeError.call(this, new Error(String(rejected.get(0)?.json.error)), 0);
+		output = await oneTask.call(this, first, recordings);
 	}
-	if (!recordings.length) return [];
-	return mode === 'all'
-		? await oneTask.call(this, bodies[0], recordings)
-		: await perRecording.call(this, bodies, recordings);
+	return inInputOrder([...output, ...rejected.values()]);
 }

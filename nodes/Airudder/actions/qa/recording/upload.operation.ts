@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, forOperation, requiredString } from '../../shared/operations';
-import { qaTaskIdProperty } from '../common';
+import { checkItems, inInputOrder, qaTaskIdProperty } from '../common';
 import {
 	itemRecording,
 	maxRequestBytes,
@@ -27,7 +27,8 @@ export const description = forOperation('recording', 'upload', [
 ]);
 
 /**
- * Checks every item first (Task ID, binary field, ID and name: nothing is sent when one is bad),
+ * Checks every item first (Task ID, binary field, ID and name: nothing is sent when one is bad;
+ * with Continue On Fail a bad item gets its error and the others go on),
  * then per task packs its items into requests up to Max Request Size (input order; a larger
  * recording alone) and sends them one after the other, never retried.
  * @returns per item `{TaskID, RecordingID, RecordingName, bytes, request, requests, status, code}`
@@ -38,13 +39,14 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
+	const { valid, rejected } = await checkItems(this, items.length, async (itemIndex) => ({
+		taskId: requiredString.call(this, 'taskId', 'Task ID', itemIndex),
+		recording: await itemRecording.call(this, itemIndex),
+	}));
 	const byTask = new Map<string, ItemRecording[]>();
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const taskId = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
-		const recording = await itemRecording.call(this, itemIndex);
+	for (const { taskId, recording } of valid.values())
 		byTask.set(taskId, [...(byTask.get(taskId) ?? []), recording]);
-	}
-	const output: INodeExecutionData[] = [];
+	const output: INodeExecutionData[] = [...rejected.values()];
 	const done: string[] = [];
 	for (const [TaskID, recordings] of byTask) {
 		const requests = packRecordings(
@@ -75,7 +77,5 @@ export async function execute(
 				});
 		}
 	}
-	return output.sort(
-		(a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item,
-	);
+	return inInputOrder(output);
 }

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, requiredString } from '../../shared/operations';
-import { qaTaskAction } from '../common';
+import { checkItems, inInputOrder, qaTaskAction } from '../common';
 
 /**
  * Task → Start / Task → Cancel: `PUT <Base URL>/task` `{TaskID, Action}`. Items that name the same
@@ -15,14 +15,15 @@ export async function runTaskAction(
 	items: INodeExecutionData[],
 	action: 'Start' | 'Cancel',
 ): Promise<INodeExecutionData[]> {
+	const { valid, rejected } = await checkItems(this, items.length, (itemIndex) =>
+		requiredString.call(this, 'taskId', 'Task ID', itemIndex),
+	);
 	const byTask = new Map<string, number[]>();
-	items.forEach((_item, itemIndex) => {
-		const taskId = requiredString.call(this, 'taskId', 'Task ID', itemIndex);
+	for (const [itemIndex, taskId] of valid)
 		byTask.set(taskId, [...(byTask.get(taskId) ?? []), itemIndex]);
-	});
-	const output: INodeExecutionData[] = [];
+	const output: INodeExecutionData[] = [...rejected.values()];
 	for (const [TaskID, indexes] of byTask) {
-		let json: Record<string, unknown>;
+		let json: IDataObject;
 		try {
 			json = {
 				TaskID,
@@ -35,9 +36,7 @@ export async function runTaskAction(
 			json = { TaskID, Action: action, error: error.message };
 		}
 		for (const itemIndex of indexes)
-			output.push({ json: { ...json } as never, pairedItem: { item: itemIndex } });
+			output.push({ json: { ...json }, pairedItem: { item: itemIndex } });
 	}
-	return output.sort(
-		(a, b) => (a.pairedItem as { item: number }).item - (b.pairedItem as { item: number }).item,
-	);
+	return inInputOrder(output);
 }

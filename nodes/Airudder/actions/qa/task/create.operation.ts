@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { forOperation, perItem } from '../../shared/operations';
-import { createQaTask, qaTaskBody, qaTaskProperties } from '../common';
+import { forOperation, perItemData } from '../../shared/operations';
+import { checkItems, createQaTask, qaTaskBody, qaTaskProperties } from '../common';
 
 /**
  * Task → Create (QA): `POST <Base URL>/task` `{TaskName, Language, SOPModel}` → `data.TaskID`.
@@ -12,18 +12,22 @@ import { createQaTask, qaTaskBody, qaTaskProperties } from '../common';
 export const description = forOperation('task', 'create', qaTaskProperties);
 
 /**
- * Every item's fields are checked first (nothing is sent when one is bad), then one task is
- * created per item, one after the other (never retried).
+ * Every item's fields are checked first (nothing is sent when one is bad; with Continue On Fail a
+ * bad item gets its error and the others go on), then one task is created per item, one after
+ * the other (never retried).
  * @returns per item `{TaskID, TaskName, Language, SOPModel, status, code}`.
  */
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const bodies = items.map((_item, itemIndex) => qaTaskBody.call(this, itemIndex));
-	return await perItem.call(this, items, async (itemIndex) => {
-		const body = bodies[itemIndex];
-		const created = await createQaTask.call(this, body, itemIndex);
-		return { ...body, ...created };
+	const { valid, rejected } = await checkItems(this, items.length, (itemIndex) =>
+		qaTaskBody.call(this, itemIndex),
+	);
+	return await perItemData.call(this, items, async (itemIndex) => {
+		const body = valid.get(itemIndex);
+		if (!body) return [rejected.get(itemIndex) as INodeExecutionData];
+		const answer = await createQaTask.call(this, body, itemIndex);
+		return [{ json: { ...body, ...answer }, pairedItem: { item: itemIndex } }];
 	});
 }
