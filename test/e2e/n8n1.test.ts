@@ -185,6 +185,8 @@ describe(`AIRudder nodes in a real n8n ${N8N_VERSIONS[1]}`, () => {
 				'n8n-nodes-airudder.airudderChatbotTrigger',
 				'n8n-nodes-airudder.airudderPredictiveDialer',
 				'n8n-nodes-airudder.airudderPredictiveDialerTool',
+				'n8n-nodes-airudder.airudderQa',
+				'n8n-nodes-airudder.airudderQaTool',
 				'n8n-nodes-airudder.airudderTool',
 				'n8n-nodes-airudder.airudderTrigger',
 			]);
@@ -195,6 +197,7 @@ describe(`AIRudder nodes in a real n8n ${N8N_VERSIONS[1]}`, () => {
 					'airudderCallbackApi',
 					'airudderChatbotApi',
 					'airudderPdsApi',
+					'airudderQaApi',
 				]),
 			);
 			const trigger = nodes.find((t) => t.name === 'n8n-nodes-airudder.airudderTrigger')!;
