@@ -123,8 +123,9 @@ export class AirudderQaApi implements ICredentialType {
 	};
 
 	/**
-	 * The QA API has no read: the test is the sign-in itself (no Authorization header), redirects
-	 * refused. HTTP 2xx means the key pair was accepted.
+	 * The QA API has no read: the test is the sign-in itself (n8n first signs in through
+	 * `preAuthentication`, then sends this request), redirects refused. HTTP 2xx means the key pair
+	 * was accepted; a refusal shows the sign-in's message.
 	 */
 	test: ICredentialTestRequest = {
 		request: {
