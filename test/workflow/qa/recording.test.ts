@@ -436,6 +436,31 @@ describe('AIRudder QA node: recordings', () => {
 		expect(qaCalls('task').filter((r) => r.method === 'POST')).toHaveLength(2);
 	});
 
+	test('one task for all: a task that cannot be created is an error, on every item with Continue On Fail; nothing is uploaded', async () => {
+		const fault = () =>
+			env.sandbox.setFault({
+				method: 'POST',
+				path: `${QA_PREFIX}task`,
+				status: 503,
+				body: '{"status":"Busy","code":503}',
+			});
+		const parameters = { resource: 'recording', operation: 'analyse', taskPer: 'all' };
+		fault();
+		const failed = await env.harness.run(qaWorkflow(parameters, wavFiles(2)));
+		expect(failed.error?.message).toBe(
+			'Item 0: AIRudder QA answered POST /task with HTTP 503, code 503: status Busy',
+		);
+		fault();
+		const going = await env.harness.run(
+			qaWorkflow(parameters, wavFiles(2), { onError: 'continueRegularOutput' }),
+		);
+		expect(going.json(QA_NODE).map((j) => [j.RecordingID, j.error])).toEqual([
+			[1000, 'Item 0: AIRudder QA answered POST /task with HTTP 503, code 503: status Busy'],
+			[1001, 'Item 0: AIRudder QA answered POST /task with HTTP 503, code 503: status Busy'],
+		]);
+		expect(qaCalls('task/recording')).toEqual([]);
+	});
+
 	test('a failed upload request names the item and what was already uploaded; with Continue On Fail its items get the error and the others are sent', async () => {
 		const taskId = await newTask();
 		const upload = (settings = {}) => {

@@ -179,7 +179,17 @@ export async function execute(
 		// the task's fields come from the first item; a bad first item stops the one-task mode
 		const first = valid.get(0)?.body;
 		if (!first) throw asNodeError.call(this, new Error(String(rejected.get(0)?.json.error)), 0);
-		output = await oneTask.call(this, first, recordings);
+		try {
+			output = await oneTask.call(this, first, recordings);
+		} catch (caught) {
+			// the task could not be created: with Continue On Fail every item gets the error
+			const error = asNodeError.call(this, caught, 0);
+			if (!this.continueOnFail()) throw error;
+			output = recordings.map((recording) => ({
+				json: { ...recordingJson(recording), error: error.message },
+				pairedItem: { item: recording.itemIndex },
+			}));
+		}
 	}
 	return inInputOrder([...output, ...rejected.values()]);
 }
