@@ -9,3 +9,5 @@ export { AirudderChatbotTrigger } from './nodes/Airudder/AirudderChatbotTrigger.
 export { AirudderCallbackApi } from './credentials/AirudderCallbackApi.credentials';
 export { AirudderPdsApi } from './credentials/AirudderPdsApi.credentials';
 export { AirudderPredictiveDialer } from './nodes/Airudder/AirudderPredictiveDialer.node';
+export { AirudderQaApi } from './credentials/AirudderQaApi.credentials';
+export { AirudderQa } from './nodes/Airudder/AirudderQa.node';

@@ -165,6 +165,43 @@ export function resetPeak(pid: number): boolean {
 	}
 }
 
+/**
+ * Scripts the sandbox's next answer to Recording → Get Call Recording (task `benchtask`, callee
+ * +628120000000): a link to a sandbox WAV of `bytes` bytes named `<name>-<bytes>.wav`.
+ */
+export function scriptCallRecording(sandbox: Sandbox, bytes: number, name: string): void {
+	sandbox.setFault({
+		method: 'GET',
+		path: '/service/cloud/case',
+		body: JSON.stringify({
+			data: {
+				TaskID: 'benchtask',
+				Callee: '+628120000000',
+				url: `${sandbox.url}/__sandbox/media/${name}-${bytes}.wav?bytes=${bytes}`,
+			},
+			status: 'OK',
+			code: 200,
+		}),
+	});
+}
+
+/**
+ * Runs `run` while sampling the RSS of `pid` every 10 ms, after a settling pause and with VmHWM
+ * reset first. @returns `run`'s result, the RSS before it and the peak (max of samples and VmHWM), MB.
+ */
+export async function peakRssDuring<T>(
+	pid: number,
+	run: () => Promise<T>,
+): Promise<{ result: T; baseMb: number; peakMb: number }> {
+	await sleep(500);
+	const baseMb = memory(pid).rssMb;
+	resetPeak(pid);
+	let sampled = baseMb;
+	const timer = setInterval(() => (sampled = Math.max(sampled, memory(pid).rssMb)), 10);
+	const result = await run().finally(() => clearInterval(timer));
+	return { result, baseMb, peakMb: Math.max(sampled, memory(pid).hwmMb) };
+}
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** POSTs JSON to a URL on 127.0.0.1 (keep-alive); resolves with status, body text and the latency in ms. */

@@ -19,6 +19,7 @@ import * as prettier from 'prettier';
 import type { Sandbox } from '../sandbox/server';
 import { ensureN8nRuntime, type N8nInstance, type WorkflowJson } from '../test/support/n8n';
 import { pdsSection } from './pds';
+import { qaSection } from './qa';
 import {
 	AIRUDDER,
 	APP_KEY,
@@ -28,18 +29,17 @@ import {
 	httpNode,
 	load,
 	median,
-	memory,
 	node,
+	peakRssDuring,
 	percentile,
 	post,
 	recordingLinks,
-	resetPeak,
+	scriptCallRecording,
 	RESULTS_FILE,
 	ROOT,
 	round,
 	runFlow,
 	say,
-	sleep,
 	startStack,
 	waitForExecutions,
 	webhookFlow,
@@ -195,25 +195,9 @@ async function recordingPeak(
 	pid: number,
 	bytes: number,
 ): Promise<{ baseMb: number; peakMb: number; ms: number }> {
-	sandbox.setFault({
-		method: 'GET',
-		path: '/service/cloud/case',
-		body: JSON.stringify({
-			data: {
-				TaskID: 'benchtask',
-				Callee: '+628120000000',
-				url: `${sandbox.url}/__sandbox/media/benchtask-628120000000.wav?bytes=${bytes}`,
-			},
-			status: 'OK',
-			code: 200,
-		}),
-	});
-	await sleep(500);
-	const baseMb = memory(pid).rssMb;
-	resetPeak(pid);
-	let sampled = baseMb;
-	const timer = setInterval(() => (sampled = Math.max(sampled, memory(pid).rssMb)), 10);
-	const { json, ms } = await runFlow(flowUrl).finally(() => clearInterval(timer));
+	scriptCallRecording(sandbox, bytes, 'benchtask-628120000000');
+	const { result, baseMb, peakMb } = await peakRssDuring(pid, () => runFlow(flowUrl));
+	const { json, ms } = result;
 	if (!recordingLinks(json).some((link) => link.includes(`bytes=${bytes}`)))
 		throw new Error(`recording flow answered ${JSON.stringify(json)}`);
 	const downloaded = sandbox.requests.filter(
@@ -221,7 +205,7 @@ async function recordingPeak(
 	).length;
 	if (downloaded === 0) throw new Error('the recording was not downloaded');
 	sandbox.clearRequests();
-	return { baseMb, peakMb: Math.max(sampled, memory(pid).hwmMb), ms };
+	return { baseMb, peakMb, ms };
 }
 
 /** Median time (µs per contact) of JSON.stringify of the same contacts, on n8n's Node 24. */
@@ -248,7 +232,7 @@ async function nodeTimeMs(n8n: N8nInstance, workflowId: string, nodeName: string
 }
 
 /** Parts of the run; `BENCH_ONLY=recording,intake` runs some (the others keep their last figures). */
-const SECTIONS = ['recording', 'tokens', 'contacts', 'expressions', 'intake', 'pds'] as const;
+const SECTIONS = ['recording', 'tokens', 'contacts', 'expressions', 'intake', 'pds', 'qa'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function selectedSections(): Section[] {
@@ -668,6 +652,7 @@ async function main(): Promise<void> {
 			);
 		if (sections.includes('intake')) Object.assign(results, await intakeSection(n8n));
 		if (sections.includes('pds')) Object.assign(results, await pdsSection());
+		if (sections.includes('qa')) Object.assign(results, await qaSection());
 		results.benchSeconds = Math.round((Date.now() - started) / 1000);
 	} finally {
 		say('stopping n8n and the sandbox');
@@ -903,6 +888,16 @@ function resultsTable(r: IDataObject): string {
 						`${String(r.pdsRecordsRequestsFor10000)} (pages of ${String(r.pdsRecordsPageSize)}); ${String(r.pdsRecordsWallMsFor10000)}; ${String(r.pdsRecordsNodeMsFor10000)}`,
 						'',
 						'',
+					),
+				]
+			: []),
+		...(r.qaUploadPeakRssRiseMb200 !== undefined
+			? [
+					row(
+						`QA: RSS rise while Analyse Recordings uploads a WAV (MB, median of ${String(r.qaUploadRounds)}; download included)`,
+						`${String(r.qaUploadPeakRssRiseMb50)} (50 MB); ${String(r.qaUploadPeakRssRiseMb200)} (200 MB)`,
+						`${String(r.qaUploadPeakRssRiseMb5)} (5 MB)`,
+						`200 MB − 5 MB = ${round(Number(r.qaUploadPeakRssRiseMb200) - Number(r.qaUploadPeakRssRiseMb5), 1)} MB; base64 of 200 MB alone would be 267 MB`,
 					),
 				]
 			: []),

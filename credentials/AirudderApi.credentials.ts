@@ -9,11 +9,16 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { describeCode } from '../nodes/Airudder/helpers/errors';
+import {
+	DEFAULT_BASE_URL,
+	DEFAULT_TIMEOUT_SECONDS,
+	maxDownloadSizeProperty,
+} from '../nodes/Airudder/transport/core/connection';
+import { signIn } from '../nodes/Airudder/transport/core/signIn';
+
 /** Path of AIRudder's sign-in (APPKey/APPSecret → token), relative to the Base URL. */
 const SIGN_IN_PATH = '/service/cloud/auth';
-
-/** Default of Request Timeout (Seconds). */
-const DEFAULT_TIMEOUT_SECONDS = 120;
 
 /**
  * AIRudder API credential: APPKey + APPSecret exchanged for a 24 h token.
@@ -62,7 +67,7 @@ export class AirudderApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.airudder.com',
+			default: DEFAULT_BASE_URL,
 			description:
 				'AIRudder API address. Change it only for a private deployment or the local sandbox (e.g. http://127.0.0.1:8787). The key pair and token are sent to this address only: redirects are not followed.',
 		},
@@ -71,7 +76,7 @@ export class AirudderApi implements ICredentialType {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 120,
+			default: DEFAULT_TIMEOUT_SECONDS,
 			description:
 				'How long one request to AIRudder (the sign-in included) may take before it is given up. Reads that time out are retried (at most 3 attempts); a creation that times out is reported as possibly done, never retried.',
 		},
@@ -84,6 +89,7 @@ export class AirudderApi implements ICredentialType {
 			description:
 				"How many input items' reads (Task → Get, workflow reads, recordings) are sent at once. The first goes alone, so that an expired token is refreshed once. Writes are always sent one at a time.",
 		},
+		maxDownloadSizeProperty,
 		{
 			displayName: 'Encrypt Requests (AES)',
 			name: 'encrypt',
@@ -122,82 +128,30 @@ export class AirudderApi implements ICredentialType {
 	];
 
 	/**
-	 * Exchanges APPKey/APPSecret for a token at `POST {baseUrl}/service/cloud/auth`.
-	 *
-	 * The sign-in has the credential's Request Timeout and does not follow redirects: a 3xx is
-	 * refused, so APPKey/APPSecret are never re-posted to another host.
+	 * Exchanges APPKey/APPSecret for a token at `POST {baseUrl}/service/cloud/auth` (JSON body,
+	 * answer `{code: 200, data: {token}}`), with the credential's Request Timeout and redirects off
+	 * (the key pair is never posted to another host).
 	 *
 	 * @returns `{ sessionToken }`, stored by n8n in the hidden expirable property.
-	 * @throws Error with AIRudder's HTTP status, `code` and message when the key pair is refused
-	 *   (HTTP 401/403, or HTTP 200 with a non-200 `code`), on a redirect, a time-out or a broken
-	 *   connection (naming the sign-in URL and the network error code, e.g. ECONNREFUSED). A fresh
-	 *   Error without `cause`: the request (with the APPSecret) stays behind, and AIRudder's message
-	 *   is scrubbed of the key pair.
+	 * @throws Error (scrubbed of the key pair): "AIRudder refused the APPKey/APPSecret: 401
+	 *   ..." with AIRudder's code, its meaning and message; no answer within the Request Timeout; a
+	 *   refused connection naming the origin; a refused redirect naming its host.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-		const seconds = Number(credentials.timeout);
-		const secrets = [credentials.appSecret, credentials.appKey]
-			.filter((value): value is string => typeof value === 'string' && value.length >= 4)
-			.sort((a, b) => b.length - a.length);
-		const scrub = (text: string) =>
-			secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
-		let response: { statusCode: number; body: unknown; headers?: IDataObject };
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${baseUrl}${SIGN_IN_PATH}`,
-				headers: { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' },
-				body: { APPKey: credentials.appKey, APPSecret: credentials.appSecret },
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				disableFollowRedirect: true,
-				timeout: (seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS) * 1000,
-			})) as typeof response;
-		} catch (error) {
-			const { message, code } = error as { message?: string; code?: string };
-			if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-				throw new Error(
-					`AIRudder's sign-in at ${SIGN_IN_PATH} failed: no answer within ${seconds > 0 ? seconds : DEFAULT_TIMEOUT_SECONDS} s (Request Timeout). Check the Base URL and Request Timeout.`,
-				);
-			}
-			// No answer at all (refused, unknown host): name the URL, never the secret.
-			throw new Error(
-				`Could not reach AIRudder at ${baseUrl}${SIGN_IN_PATH} (${scrub(String(code ?? message ?? 'no answer'))}). Check the Base URL (scheme, host and port) and that this n8n can reach it (network, proxy, firewall).`,
-			);
-		}
-		if (response.statusCode >= 300 && response.statusCode < 400) {
-			throw new Error(
-				`AIRudder's sign-in at ${SIGN_IN_PATH} was answered with a redirect (HTTP ${response.statusCode}). Redirects are not followed, so that APPKey/APPSecret are never sent to another host: check the Base URL.`,
-			);
-		}
-		const body = (
-			typeof response.body === 'object' && response.body !== null ? response.body : {}
-		) as IDataObject;
-		const data = (body.data ?? {}) as IDataObject;
-		if (
-			response.statusCode === 200 &&
-			Number(body.code) === 200 &&
-			typeof data.token === 'string' &&
-			data.token
-		) {
-			return { sessionToken: data.token };
-		}
-		const detail = [
-			`HTTP ${response.statusCode}`,
-			body.code !== undefined ? `code ${String(body.code)}` : undefined,
-			typeof body.message === 'string'
-				? body.message
-				: typeof body.msg === 'string'
-					? body.msg
-					: undefined,
-		]
-			.filter(Boolean)
-			.join(', ');
-		throw new Error(
-			`AIRudder refused the APPKey/APPSecret at ${SIGN_IN_PATH} (${scrub(detail)}). Check both values and the Base URL.`,
-		);
+		const token = await signIn.call(this, credentials, {
+			label: 'AIRudder',
+			path: SIGN_IN_PATH,
+			encoding: 'json',
+			fields: {
+				APPKey: String(credentials.appKey ?? ''),
+				APPSecret: String(credentials.appSecret ?? ''),
+			},
+			headers: { 'User-Agent': 'Airudder' },
+			successCode: 200,
+			token: (answer) => (answer.data as IDataObject | undefined)?.token,
+			meaning: describeCode,
+		});
+		return { sessionToken: token };
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -6,10 +6,15 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import {
+	DEFAULT_BASE_URL,
+	DEFAULT_TIMEOUT_SECONDS,
+} from '../nodes/Airudder/transport/core/connection';
+
 /**
  * AIRudder Chatbot API credential (WhatsApp / WABA chatbot endpoints under `/api/v1/`).
  *
- * Documented (seed 000, "Send template message", and every chatbot page read): two request
+ * Documented ("Send template message" and every chatbot page read): two request
  * headers, `X-AIRudder-Sign-Key: <api key>` and `X-AIRudder-Sign`. The chatbot endpoints do NOT
  * use the cloud API's `Authorization: Token ...`.
  *
@@ -58,7 +63,7 @@ export class AirudderChatbotApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.airudder.com',
+			default: DEFAULT_BASE_URL,
 			description:
 				'AIRudder chatbot API address (the chatbot paths /api/v1/... are added to it). Change it only for a private deployment or the local sandbox (e.g. http://127.0.0.1:8787). The API key is sent to this address only: redirects are not followed.',
 		},
@@ -67,7 +72,7 @@ export class AirudderChatbotApi implements ICredentialType {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 120,
+			default: DEFAULT_TIMEOUT_SECONDS,
 			description:
 				'How long one request to AIRudder may take before it is given up. Reads that time out are retried (at most 3 attempts); a message send that times out is reported, never sent again.',
 		},
@@ -100,6 +105,7 @@ export class AirudderChatbotApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/json' },
 			body: { call_id: '', last_msg_id: '', size: 1 },
 			json: true,
+			disableFollowRedirect: true,
 		},
 	};
 }

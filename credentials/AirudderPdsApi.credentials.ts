@@ -9,8 +9,14 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-/** The PDS sign-in (form-encoded APPKey/APPSecret → `body.token`), relative to the Base URL. */
-const PDS_SIGN_IN_PATH = '/service/callcenter/call/predict/auth';
+import {
+	DEFAULT_BASE_URL,
+	DEFAULT_TIMEOUT_SECONDS,
+	maxDownloadSizeProperty,
+} from '../nodes/Airudder/transport/core/connection';
+import { signIn } from '../nodes/Airudder/transport/core/signIn';
+import { PDS_PATH_PREFIX } from '../nodes/Airudder/transport/pds/endpoints';
+import { pdsCodeMeaning } from '../nodes/Airudder/transport/pds/errors';
 
 /**
  * AIRudder Predictive Dialer (PDS) API credential: the PDS APPKey + APPSecret exchanged for a token
@@ -22,8 +28,7 @@ const PDS_SIGN_IN_PATH = '/service/callcenter/call/predict/auth';
  * generic `authenticate` adds the header. Whether a PDS token and a cloud token (AIRudder API
  * credential) are interchangeable is unknown, hence a credential of its own.
  *
- * Source: shared/airudder-api/pds.openapi.yaml (`pdsToken`, from a third-party production client;
- * no AIRudder doc page).
+ * No AIRudder doc page describes the PDS: the contract comes from a third-party production client.
  */
 export class AirudderPdsApi implements ICredentialType {
 	name = 'airudderPdsApi';
@@ -70,7 +75,7 @@ export class AirudderPdsApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.airudder.com',
+			default: DEFAULT_BASE_URL,
 			description:
 				"The PDS API address of your account. AIRudder configures it per account: confirm it with AIRudder (the default is the cloud API's address, which is plausible but not confirmed for the PDS). For the local sandbox use e.g. http://127.0.0.1:8787.",
 		},
@@ -79,7 +84,7 @@ export class AirudderPdsApi implements ICredentialType {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 120,
+			default: DEFAULT_TIMEOUT_SECONDS,
 			description:
 				'How long one request may take before it is given up (the production client the reference comes from uses 120 s). Reads that time out are retried (at most 3 attempts); a task creation, copy or cancellation never is.',
 		},
@@ -92,61 +97,33 @@ export class AirudderPdsApi implements ICredentialType {
 			description:
 				"How many input items' reads (Task → Get Many, Call → Get Records, Call → Get Recording) are sent at once. The first goes alone, so an expired token is refreshed once. Writes are always sent one at a time.",
 		},
+		maxDownloadSizeProperty,
 	];
 
 	/**
 	 * Exchanges APPKey/APPSecret for a token: `POST {baseUrl}/service/callcenter/call/predict/auth`
-	 * with the form fields `APPKey` and `APPSecret`, no Authorization header.
+	 * with the form fields `APPKey` and `APPSecret`, no Authorization header, answer
+	 * `{code: 0, body: {token}}`; the credential's Request Timeout, redirects off.
 	 *
 	 * @returns `{ sessionToken }`, stored by n8n in the hidden expirable property.
-	 * @throws Error naming the HTTP status, AIRudder's `code` and message when the key pair is refused
-	 *   (HTTP 401, or a `code` other than 0). The secret itself is never included.
+	 * @throws Error (scrubbed of the key pair): "AIRudder PDS refused the APPKey/APPSecret:
+	 *   10301 Invalid app key (...)" with the code looked up in the PDS code table; no answer within
+	 *   the Request Timeout; a refused connection naming the origin; a refused redirect.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-		const seconds = Number(credentials.timeout);
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${baseUrl}${PDS_SIGN_IN_PATH}`,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
+		const token = await signIn.call(this, credentials, {
+			label: 'AIRudder PDS',
+			path: `${PDS_PATH_PREFIX}/auth`,
+			encoding: 'form',
+			fields: {
 				APPKey: String(credentials.appKey ?? ''),
 				APPSecret: String(credentials.appSecret ?? ''),
-			}).toString(),
-			encoding: 'text',
-			json: false,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-			timeout: (seconds > 0 ? seconds : 120) * 1000,
-		})) as { statusCode: number; body: unknown };
-		let answer: IDataObject = {};
-		try {
-			const parsed = JSON.parse(String(response.body ?? '')) as unknown;
-			if (parsed && typeof parsed === 'object') answer = parsed as IDataObject;
-		} catch {
-			answer = {};
-		}
-		const token = (answer.body as IDataObject | undefined)?.token;
-		if (
-			response.statusCode === 200 &&
-			answer.code !== undefined &&
-			Number(answer.code) === 0 &&
-			typeof token === 'string' &&
-			token
-		) {
-			return { sessionToken: token };
-		}
-		const detail = [
-			`HTTP ${response.statusCode}`,
-			answer.code !== undefined ? `code ${String(answer.code)}` : undefined,
-			typeof answer.message === 'string' ? answer.message : undefined,
-		]
-			.filter(Boolean)
-			.join(', ');
-		throw new Error(
-			`AIRudder PDS refused the APPKey/APPSecret at ${PDS_SIGN_IN_PATH} (${detail}). Check both values and the Base URL.`,
-		);
+			},
+			successCode: 0,
+			token: (answer) => (answer.body as IDataObject | undefined)?.token,
+			meaning: pdsCodeMeaning,
+		});
+		return { sessionToken: token };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -165,6 +142,7 @@ export class AirudderPdsApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/json' },
 			body: { minstarttime: '2020-01-01 00:00:00', maxstarttime: '2020-01-01 00:00:01', limit: 1 },
 			json: true,
+			disableFollowRedirect: true,
 		},
 	};
 }

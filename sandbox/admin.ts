@@ -3,6 +3,7 @@ import { CALLBACK_EVENTS, callbackExample, fireCallback } from './callbacks';
 import { isObject } from './envelope';
 import { addFault } from './faults';
 import { expirePdsTokens } from './pds';
+import { expireQaTokens, QA_ADMIN } from './qa';
 import type { SandboxState } from './state';
 import type { Fault } from './types';
 
@@ -24,6 +25,8 @@ import type { Fault } from './types';
  * | GET /__sandbox/tasks | `{tasks: SandboxTask[]}` |
  * | GET /__sandbox/workflows | `{workflows: SandboxWorkflow[]}` |
  * | POST /__sandbox/reset | forget tasks, workflows, tokens, faults and requests |
+ * | POST /__sandbox/qa/callback | `{url?: string\|null, signKey?: string}`: where QA reports go and their Sign key (qa.ts) |
+ * | GET /__sandbox/qa/tasks | `{tokensIssued, tasks: QaTask[]}` (QA sign-ins and tasks) |
  *
  * `GET /__sandbox/media/<name>.wav|zip` (recordings) is served by media.ts, recorded and faultable.
  *
@@ -84,6 +87,7 @@ const ADMIN: Record<string, AdminHandler> = {
 	'POST /__sandbox/expire-tokens': ({ state }) => {
 		expireTokens(state);
 		expirePdsTokens(state);
+		expireQaTokens(state);
 		return done({ expired: state.tokens.size });
 	},
 	'POST /__sandbox/fire': async (_ctx, body) => {
@@ -118,6 +122,12 @@ const ADMIN: Record<string, AdminHandler> = {
 		ctx.reset();
 		return done();
 	},
+	...Object.fromEntries(
+		Object.entries(QA_ADMIN).map(([route, handler]) => [
+			route,
+			({ state }: AdminContext, body: unknown) => handler(state, body),
+		]),
+	),
 };
 
 /** The parts of an admin request {@link handleAdmin} reads. */

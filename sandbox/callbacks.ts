@@ -302,6 +302,19 @@ export async function fireCallback(
 ): Promise<{ status: number; body: string }> {
 	const payload = body ?? callbackExample(name).body;
 	callbackExample(name); // an unknown event is refused even with a body (catches typos)
+	return await postCallback(url, payload, { 'X-Sandbox-Event': name, ...headers });
+}
+
+/**
+ * POSTs `payload` as JSON to `url` the way AIRudder delivers callbacks (`Content-Type:
+ * application/json`, `User-Agent: Airudder`, plus `headers`).
+ * @returns the receiver's status and body text. Rejects on a network error or after 10 s.
+ */
+export async function postCallback(
+	url: string,
+	payload: object,
+	headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
 	const target = new URL(url);
 	if (target.protocol !== 'http:' && target.protocol !== 'https:')
 		throw new Error(`Callback URL must be http(s): ${url}`);
@@ -315,7 +328,6 @@ export async function fireCallback(
 				headers: {
 					'Content-Type': 'application/json',
 					'User-Agent': 'Airudder',
-					'X-Sandbox-Event': name,
 					'Content-Length': String(Buffer.byteLength(text)),
 					...headers,
 				},

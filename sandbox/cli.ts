@@ -1,18 +1,20 @@
 import { PDS_APP_KEY, PDS_APP_SECRET } from './pds';
+import { QA_APP_KEY, QA_APP_SECRET, QA_PREFIX } from './qa';
 import { startSandbox } from './server';
 import type { SandboxOptions } from './types';
 
 /**
  * `npm run sandbox -- [--port 8787] [--app-key sandbox-app-key] [--app-secret sandbox-app-secret]
  *   [--aes-key K] [--token-ttl 86400] [--callback-url URL] [--account-utc-offset +08:00]
- *   [--recording-bytes 32044] [--pds-call-ms 0] [--quiet]`
+ *   [--recording-bytes 32044] [--pds-call-ms 0] [--qa-callback-url URL] [--qa-sign-key airudder]
+ *   [--quiet]`
  * Starts the AIRudder sandbox on 127.0.0.1, prints its URL and credentials, stops on SIGINT/SIGTERM.
  */
 
 const USAGE =
 	'Usage: npm run sandbox -- [--port 8787] [--app-key K] [--app-secret S] [--aes-key K] [--token-ttl 86400]\n' +
 	'                          [--callback-url URL] [--account-utc-offset +08:00] [--recording-bytes N]\n' +
-	'                          [--pds-call-ms 0] [--quiet]';
+	'                          [--pds-call-ms 0] [--qa-callback-url URL] [--qa-sign-key airudder] [--quiet]';
 
 function parseArgs(argv: string[]): SandboxOptions {
 	const opts: SandboxOptions = { port: 8787, log: (line) => console.log(`[sandbox] ${line}`) };
@@ -61,6 +63,12 @@ function parseArgs(argv: string[]): SandboxOptions {
 			case '--pds-call-ms':
 				opts.pdsCallMs = number();
 				break;
+			case '--qa-callback-url':
+				opts.qaCallbackUrl = value;
+				break;
+			case '--qa-sign-key':
+				opts.qaSignKey = value;
+				break;
 			default:
 				throw new Error(`Unknown option ${flag}\n${USAGE}`);
 		}
@@ -78,6 +86,9 @@ async function main(): Promise<void> {
 		`  PDS:       APPKey ${PDS_APP_KEY}, APPSecret ${PDS_APP_SECRET} (Predictive Dialer)`,
 	);
 	console.log(`  AES:       ${opts.aesKey === undefined ? 'off' : `on (key ${opts.aesKey})`}`);
+	console.log(
+		`  QA:        Base URL ${sandbox.url}${QA_PREFIX}, APPKey ${QA_APP_KEY}, APPSecret ${QA_APP_SECRET}; reports to ${opts.qaCallbackUrl ?? 'nowhere'} (Sign key ${opts.qaSignKey ?? 'airudder'})`,
+	);
 	console.log(`  Callbacks: ${opts.callbackUrl ?? 'off'}`);
 	console.log(`  Admin:     ${sandbox.url}/__sandbox/state (see sandbox/README.md)`);
 	const stop = (signal: string) => {

@@ -10,6 +10,7 @@ import { handleChatbot } from './chatbot';
 import { addFault, playFault, takeFault } from './faults';
 import { serveMedia } from './media';
 import { cancelPdsTask, expirePdsTokens, handlePds, resetPds } from './pds';
+import { configureQa, expireQaTokens, handleQa, qaState, resetQa } from './qa';
 import { ROUTES } from './routes';
 import { resolveOptions, type SandboxState } from './state';
 import type { RecordedRequest, Sandbox, SandboxOptions } from './types';
@@ -237,6 +238,8 @@ async function handle(
 	const q = rawUrl.indexOf('?');
 	const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
 	const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
+	// QA uploads carry whole recordings: read as a stream (qa.ts), never buffered here.
+	if (await handleQa(state, req, res, path, flatHeaders(req))) return;
 	const rawBody = await readBody(req);
 
 	// Readiness probe and admin endpoints: not recorded, not faulted.
@@ -321,6 +324,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const resolved = resolveOptions(opts);
 	if (resolved.aesKey !== undefined) checkAesKey(resolved.aesKey);
 	if (resolved.callbackUrl !== undefined) new URL(resolved.callbackUrl);
+	if (resolved.qaCallbackUrl !== undefined) new URL(resolved.qaCallbackUrl);
 	const state: SandboxState = {
 		opts: resolved,
 		baseUrl: '',
@@ -341,6 +345,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		state.faults.length = 0;
 		state.requests.length = 0;
 		resetPds(state);
+		resetQa(state);
 	};
 	const ctx = { state, reset };
 	const server = http.createServer((req, res) => {
@@ -374,6 +379,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		expireTokens: () => {
 			expireTokens(state);
 			expirePdsTokens(state);
+			expireQaTokens(state);
+		},
+		qa: {
+			tasks: qaState(state).tasks,
+			get tokensIssued() {
+				return qaState(state).tokensIssued;
+			},
+			configure: (settings) => {
+				configureQa(state, settings);
+			},
 		},
 		cancelPdsTask: (taskId) => cancelPdsTask(state, taskId),
 		tasks: state.tasks,

@@ -21,6 +21,10 @@ export interface ResolvedOptions {
 	recordingBytes: number;
 	log: (line: string) => void;
 	chatbotApiKey: string;
+	/** Where the QA report goes after Start (qa.ts); unset = nowhere. */
+	qaCallbackUrl?: string;
+	/** Key of the QA report's Sign (md5 of TaskID + key). */
+	qaSignKey: string;
 }
 
 export const DEFAULT_CHATBOT_API_KEY = 'sandbox-chatbot-api-key';
@@ -82,6 +86,8 @@ export function resolveOptions(opts: SandboxOptions = {}): ResolvedOptions {
 		recordingBytes: Math.max(44, Math.floor(opts.recordingBytes ?? 32_044)),
 		chatbotApiKey: opts.chatbotApiKey ?? DEFAULT_CHATBOT_API_KEY,
 		log: opts.log ?? (() => undefined),
+		qaCallbackUrl: opts.qaCallbackUrl,
+		qaSignKey: opts.qaSignKey ?? 'airudder',
 	};
 }
 

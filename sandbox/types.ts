@@ -48,6 +48,13 @@ export interface SandboxOptions {
 	log?: (line: string) => void;
 	/** API key the chatbot endpoints (`/api/v1/...`) expect in `X-AIRudder-Sign-Key`. Default `sandbox-chatbot-api-key`. */
 	chatbotApiKey?: string;
+	/**
+	 * Where the QA report (`{TaskID, Sign, QADetail}`) is POSTed after a QA task is started (see
+	 * sandbox/qa.ts). Unset: no report is sent. Also settable with `POST /__sandbox/qa/callback`.
+	 */
+	qaCallbackUrl?: string;
+	/** Key of the QA report's Sign, md5 hex of TaskID + key. Default `airudder` (the reference's). */
+	qaSignKey?: string;
 }
 
 /** One request as the sandbox received it. */
@@ -181,6 +188,15 @@ export interface Sandbox {
 		body?: object,
 		headers?: Record<string, string>,
 	): Promise<{ status: number; body: string }>;
+	/** The QA part (sandbox/qa.ts): its tasks, sign-ins, and where its reports go. */
+	qa: {
+		/** QA tasks by TaskID. Live map. */
+		tasks: Map<string, import('./qa').QaTask>;
+		/** Successful QA sign-ins (`customer_token`) so far. */
+		readonly tokensIssued: number;
+		/** Sets the report URL (`null` = none) and the Sign key. */
+		configure(settings: { callbackUrl?: string | null; signKey?: string }): void;
+	};
 	/** Forgets tasks, workflows, tokens, faults and recorded requests. Extra to the brief. */
 	reset(): void;
 	/** Stops listening, drops open connections and pending simulated callbacks. */

@@ -13,6 +13,7 @@ import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8
 import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
 import { PDS_APP_KEY, PDS_APP_SECRET } from '../../sandbox/pds';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { qaSandboxCredential } from '../support/qa';
 import {
 	ensureN8nRuntime,
 	N8nInstance,
@@ -156,6 +157,7 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 				type: 'airudderPdsApi',
 				data: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
 			},
+			qaSandboxCredential(sandbox.url),
 		]);
 		await n8n.importWorkflow([
 			...MANUAL_EXAMPLES.filter((file) => file !== 'task-create.json').map(example),

@@ -17,6 +17,7 @@ import type { IDataObject, INodeTypeDescription } from 'n8n-workflow';
 import { DEFAULT_CHATBOT_API_KEY } from '../../sandbox/chatbot';
 import { PDS_APP_KEY, PDS_APP_SECRET } from '../../sandbox/pds';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { qaSandboxCredential } from '../support/qa';
 import {
 	ensureN8nRuntime,
 	N8N_VERSIONS,
@@ -102,6 +103,7 @@ describe(`AIRudder nodes in a real n8n ${N8N_VERSIONS[1]}`, () => {
 				type: 'airudderPdsApi',
 				data: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
 			},
+			qaSandboxCredential(sandbox.url),
 		]);
 		await n8n.importWorkflow([...EXAMPLES.map(example), chatbotHook]);
 		for (const id of [hookExample.id, chatbotHook.id]) await n8n.publishWorkflow(id);
@@ -183,6 +185,8 @@ describe(`AIRudder nodes in a real n8n ${N8N_VERSIONS[1]}`, () => {
 				'n8n-nodes-airudder.airudderChatbotTrigger',
 				'n8n-nodes-airudder.airudderPredictiveDialer',
 				'n8n-nodes-airudder.airudderPredictiveDialerTool',
+				'n8n-nodes-airudder.airudderQa',
+				'n8n-nodes-airudder.airudderQaTool',
 				'n8n-nodes-airudder.airudderTool',
 				'n8n-nodes-airudder.airudderTrigger',
 			]);
@@ -193,6 +197,7 @@ describe(`AIRudder nodes in a real n8n ${N8N_VERSIONS[1]}`, () => {
 					'airudderCallbackApi',
 					'airudderChatbotApi',
 					'airudderPdsApi',
+					'airudderQaApi',
 				]),
 			);
 			const trigger = nodes.find((t) => t.name === 'n8n-nodes-airudder.airudderTrigger')!;

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { huaweiMessage } from '../../nodes/Airudder/actions/chatbot/huaweiChannel/sendUserMessage.operation';
 import {
 	buildCustom,
@@ -8,10 +10,7 @@ import {
 	type PreparedReceiver,
 	type TemplateReceiverInput,
 } from '../../nodes/Airudder/actions/chatbot/templateMessage/payload';
-import {
-	CHATBOT_ENDPOINTS,
-	judgeChatbotAnswer,
-} from '../../nodes/Airudder/transport/chatbot/request';
+import { CHATBOT_ENDPOINTS, CHATBOT } from '../../nodes/Airudder/transport/chatbot/request';
 import { SEED_000_BODY } from '../fixtures/chatbot-examples';
 
 const input = (overrides: Partial<TemplateReceiverInput> = {}): TemplateReceiverInput => ({
@@ -254,8 +253,9 @@ describe('Huawei user messages', () => {
 	});
 });
 
-describe('chatbot answers', () => {
+describe('chatbot answers (the chatbot adapter of the request core)', () => {
 	const endpoint = CHATBOT_ENDPOINTS.sendTemplateMessage;
+	const parsed = (body: object) => ({ json: body as IDataObject, text: JSON.stringify(body) });
 
 	it('accepts the documented success envelope', () => {
 		const body = {
@@ -264,52 +264,16 @@ describe('chatbot answers', () => {
 			message: 'Success',
 			data: { task_id: '3b36592db276377cf65fe22337cc2bff' },
 		};
-		expect(judgeChatbotAnswer(endpoint, 200, JSON.stringify(body))).toEqual({ envelope: body });
-		expect(judgeChatbotAnswer(endpoint, 200, Buffer.from(JSON.stringify(body)))).toEqual({
-			envelope: body,
-		});
+		expect(CHATBOT.accept(endpoint, parsed(body))).toEqual(body);
 	});
 
-	it('refuses a non-200 code under HTTP 200, naming code, message and request_id', () => {
+	it('refuses a non-200 code or no code, naming code, message and request_id', () => {
 		const body = { request_id: 'abc', code: 1001, message: 'template not found', data: null };
-		expect(
-			judgeChatbotAnswer(endpoint, 401, JSON.stringify({ ...body, code: 401, message: 'bad key' })),
-		).toMatchObject({
-			failure: {
-				message:
-					'AIRudder answered POST /api/v1/template/send with HTTP 401, code 401: bad key (request_id abc)',
-			},
-		});
-		expect(judgeChatbotAnswer(endpoint, 200, JSON.stringify(body))).toEqual({
-			failure: {
-				message:
-					'AIRudder answered POST /api/v1/template/send with code 1001: template not found (request_id abc)',
-				json: body,
-			},
-		});
-	});
-
-	it('refuses HTTP errors even when the body says 200, and bodies without a code', () => {
-		expect(judgeChatbotAnswer(endpoint, 500, '{"code":200}')).toMatchObject({
-			failure: { message: 'AIRudder answered POST /api/v1/template/send with HTTP 500, code 200' },
-		});
-		expect(judgeChatbotAnswer(endpoint, 200, '{"ok":true}')).toMatchObject({
-			failure: { message: 'AIRudder answered POST /api/v1/template/send with no code' },
-		});
-	});
-
-	it('quotes a short excerpt of HTML or truncated bodies', () => {
-		const html = `<html><body>${'Bad gateway '.repeat(40)}</body></html>`;
-		const judged = judgeChatbotAnswer(endpoint, 502, html);
-		expect('failure' in judged && judged.failure.message).toMatch(
-			/^AIRudder answered POST \/api\/v1\/template\/send with something that is not JSON \(HTTP 502\): <html><body>Bad gateway/,
-		);
-		expect('failure' in judged && judged.failure.message.length).toBeLessThan(320);
-		expect(judgeChatbotAnswer(endpoint, 200, '{"request_id":"x","code":2')).toMatchObject({
-			failure: { message: expect.stringContaining(': {"request_id":"x","code":2') },
-		});
-		expect(judgeChatbotAnswer(endpoint, 200, '')).toMatchObject({
-			failure: { message: expect.stringContaining('(empty body)') },
+		expect(CHATBOT.accept(endpoint, parsed(body))).toBeUndefined();
+		expect(CHATBOT.accept(endpoint, parsed({ ok: true }))).toBeUndefined();
+		expect(CHATBOT.explain(endpoint, parsed(body))).toEqual({
+			code: 1001,
+			own: 'template not found (request_id abc)',
 		});
 	});
 });

@@ -13,6 +13,7 @@ import ts from 'typescript';
 import { Airudder } from '../../nodes/Airudder/Airudder.node';
 import { AirudderChatbot } from '../../nodes/Airudder/AirudderChatbot.node';
 import { AirudderPredictiveDialer } from '../../nodes/Airudder/AirudderPredictiveDialer.node';
+import { AirudderQa } from '../../nodes/Airudder/AirudderQa.node';
 import type { OperationModule } from '../../nodes/Airudder/actions/shared/operations';
 import { CALLBACK_EXAMPLES } from '../../sandbox/callback-examples';
 
@@ -110,6 +111,7 @@ const ACTION_NODES: Array<[string, INodeType]> = [
 	['voice', new Airudder()],
 	['chatbot', new AirudderChatbot()],
 	['pds', new AirudderPredictiveDialer()],
+	['qa', new AirudderQa()],
 ];
 
 it('checks every node folder of actions/ (all but shared/)', () => {

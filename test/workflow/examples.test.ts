@@ -23,14 +23,17 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { AirudderApi } from '../../credentials/AirudderApi.credentials';
 import { AirudderChatbotApi } from '../../credentials/AirudderChatbotApi.credentials';
 import { AirudderPdsApi } from '../../credentials/AirudderPdsApi.credentials';
+import { AirudderQaApi } from '../../credentials/AirudderQaApi.credentials';
 import { Airudder } from '../../nodes/Airudder/Airudder.node';
 import { AirudderChatbot } from '../../nodes/Airudder/AirudderChatbot.node';
 import { AirudderChatbotTrigger } from '../../nodes/Airudder/AirudderChatbotTrigger.node';
 import { AirudderPredictiveDialer } from '../../nodes/Airudder/AirudderPredictiveDialer.node';
+import { AirudderQa } from '../../nodes/Airudder/AirudderQa.node';
 import { AirudderTrigger } from '../../nodes/Airudder/AirudderTrigger.node';
 import { QA_REPORT_EVENT } from '../../nodes/Airudder/trigger/events';
 import { callbackExample } from '../../sandbox/callbacks';
 import { PDS_APP_KEY, PDS_APP_SECRET, PDS_PREFIX } from '../../sandbox/pds';
+import { QA_APP_KEY, QA_APP_SECRET, QA_PREFIX } from '../../sandbox/qa';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { CodeStandIn } from '../fixtures/harness/CodeStandIn.node';
 import { signedQaReport } from '../support/qa';
@@ -61,8 +64,8 @@ const TRIGGER_TYPES = [
 	'n8n-nodes-airudder.airudderTrigger',
 	'n8n-nodes-airudder.airudderChatbotTrigger',
 ];
-/** The token exchanges (cloud and PDS), left out of `requests`. */
-const SIGN_INS = ['/service/cloud/auth', `${PDS_PREFIX}auth`];
+/** The token exchanges (cloud, PDS and QA), left out of `requests`. */
+const SIGN_INS = ['/service/cloud/auth', `${PDS_PREFIX}auth`, `${QA_PREFIX}customer_token`];
 
 /** A callback body posted to an example's trigger, and the answer AIRudder must get. */
 interface PostedCallback {
@@ -282,8 +285,45 @@ const EXPECTATIONS: Record<string, ExampleExpectation> = {
 			'Negative Words Over Threshold': [qaItem('task_456', '3/4', 3)],
 			// disabled: passes its input through
 			'Alert on Slack': [qaItem('task_456', '3/4', 3)],
+			Start: [{}],
+			Recordings: [
+				{ callId: '1001', agent: 'agent01' },
+				{ callId: '1002', agent: 'agent02' },
+			],
+			'Analyse Recordings': [
+				['1001', 3],
+				['1002', 5],
+			].map(([callId, seconds]) => ({
+				TaskID: HEX32,
+				TaskName: expect.stringMatching(new RegExp(`^QA_${callId}_\\d{14}$`)),
+				RecordingID: Number(callId),
+				RecordingName: `${callId}.wav`,
+				bytes: 44 + Number(seconds) * 32_000,
+				uploaded: true,
+				started: true,
+				status: 'OK',
+				code: 200,
+			})),
 		},
-		requests: [],
+		// one task per recording: create, upload, start
+		requests: [1, 2].flatMap(() => [
+			`POST ${QA_PREFIX}task`,
+			`POST ${QA_PREFIX}task/recording`,
+			`PUT ${QA_PREFIX}task`,
+		]),
+		bodies: {
+			[`POST ${QA_PREFIX}task`]: { Language: 'id_BA', SOPModel: '2' },
+			[`POST ${QA_PREFIX}task/recording`]: {
+				RecordingDetails: [
+					{
+						RecordingID: 1001,
+						RecordingName: '1001.wav',
+						Recordingfile: expect.stringMatching(/^UklGR/),
+					},
+				],
+			},
+			[`PUT ${QA_PREFIX}task`]: { Action: 'Start' },
+		},
 	},
 	'task-create.json': {
 		nodes: {
@@ -345,16 +385,27 @@ describe('examples/*.json as workflow tests (n8n-core against the sandbox)', () 
 				'n8n-nodes-airudder.airudderTrigger': new AirudderTrigger(),
 				'n8n-nodes-airudder.airudderChatbotTrigger': new AirudderChatbotTrigger(),
 				'n8n-nodes-airudder.airudderPredictiveDialer': new AirudderPredictiveDialer(),
+				'n8n-nodes-airudder.airudderQa': new AirudderQa(),
 				'n8n-nodes-base.code': new CodeStandIn(),
 				'n8n-nodes-base.filter': new FilterStandIn(),
 				'n8n-nodes-base.if': new IfStandIn(),
 				'n8n-nodes-base.slack': new SlackStandIn(),
 			},
-			credentialTypes: [new AirudderApi(), new AirudderChatbotApi(), new AirudderPdsApi()],
+			credentialTypes: [
+				new AirudderApi(),
+				new AirudderChatbotApi(),
+				new AirudderPdsApi(),
+				new AirudderQaApi(),
+			],
 			credentials: {
 				airudderApi: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url },
 				airudderChatbotApi: { apiKey: CHATBOT_KEY, signSecret: '', baseUrl: sandbox.url },
 				airudderPdsApi: { appKey: PDS_APP_KEY, appSecret: PDS_APP_SECRET, baseUrl: sandbox.url },
+				airudderQaApi: {
+					appKey: QA_APP_KEY,
+					appSecret: QA_APP_SECRET,
+					baseUrl: `${sandbox.url}${QA_PREFIX}`,
+				},
 			},
 		});
 	});

@@ -167,7 +167,7 @@ describe('AIRudder node under transport faults', () => {
 			const result = await getRecording();
 			expect(result.error).toBeInstanceOf(NodeApiError);
 			expect(result.error?.message).toMatch(
-				/^Downloading http:\/\/127\.0\.0\.1:\d+\/__sandbox\/media\/.+ failed with HTTP 503$/,
+				/^Downloading http:\/\/127\.0\.0\.1:\d+\/__sandbox\/media\/.+ failed: HTTP 503$/,
 			);
 			expect(paths()).toEqual([
 				['case', 200],

@@ -37,36 +37,3 @@ export function describeCode(code: unknown): string | undefined {
 /** Added to voice API errors while AES is on: a wrong key makes requests and answers unreadable. */
 export const AES_KEY_HINT =
 	"AES is on: with a wrong key AIRudder cannot decrypt the request and the node cannot decrypt the answer. Check that the credential's AES Secret Key is the one AIRudder gave your account";
-
-/** A parsed answer; `aes` is set while AES is on (`undecryptable`: the answer could not be decrypted). */
-export interface ParsedAnswer {
-	json?: IDataObject;
-	text: string;
-	aes?: 'on' | 'undecryptable';
-}
-
-/**
- * The message and hint of a voice API error. `request` is e.g. `GET /service/cloud/robot`; `code`
- * the answer's code field, `status` the HTTP status. An undecryptable answer says so (check the AES
- * key); with AES on the hint always mentions the key.
- */
-export function describeAnswer(
-	request: string,
-	parsed: ParsedAnswer,
-	code: unknown,
-	status: number | undefined,
-): { message: string; known: string } {
-	const own = parsed.json ? envelopeMessage(parsed.json) : undefined;
-	const known = [describeCode(code ?? status), parsed.aes ? AES_KEY_HINT : undefined]
-		.filter(Boolean)
-		.join('. ');
-	if (parsed.aes === 'undecryptable')
-		return {
-			message: `AIRudder's answer to ${request} could not be decrypted with the credential's AES Secret Key`,
-			known,
-		};
-	const message = parsed.json
-		? `AIRudder answered ${request} with code ${String(code ?? status)}${own ? `: ${own}` : ''}`
-		: `AIRudder answered ${request} with something that is not JSON${status ? ` (HTTP ${status})` : ''}: ${excerpt(parsed.text) || '(empty body)'}`;
-	return { message, known };
-}

@@ -12,21 +12,45 @@ export const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 4;
 
 /**
- * The secret values to scrub: the given credential fields' values (strings, trimmed, empty and
- * very short ones left out), plus `Authorization` header tokens without their scheme word
- * (`Token abc` → `abc` as well as the whole value), longest first so that a secret containing
- * another is removed whole.
+ * The secret values to scrub: the given values (strings, trimmed, empty and very short ones left
+ * out), each also as it travels in a query string or form body (URL-encoded) and inside a JSON
+ * string (escaped), plus `Authorization` header tokens without their scheme word (`Token abc` →
+ * `abc` as well as the whole value); longest first so that a secret containing another is removed
+ * whole.
  */
 export function secretValues(values: unknown[]): string[] {
 	const found = new Set<string>();
+	const add = (value: string) => {
+		if (value.length < MIN_SECRET_LENGTH) return;
+		found.add(value);
+		found.add(encodeURIComponent(value));
+		found.add(new URLSearchParams({ v: value }).toString().slice(2));
+		found.add(JSON.stringify(value).slice(1, -1));
+	};
 	for (const value of values) {
 		if (typeof value !== 'string') continue;
 		const trimmed = value.trim();
-		if (trimmed.length >= MIN_SECRET_LENGTH) found.add(trimmed);
+		add(trimmed);
 		const scheme = /^(?:Token|Bearer|Basic)\s+(\S+)$/i.exec(trimmed);
-		if (scheme && scheme[1].length >= MIN_SECRET_LENGTH) found.add(scheme[1]);
+		if (scheme) add(scheme[1]);
 	}
 	return [...found].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The values of a failed request's own headers named in `names` (n8n adds the credential's
+ * there), found in the HTTP client's error (`config.headers`) or its cause, as secrets to scrub.
+ */
+export function headerSecrets(error: unknown, names: readonly string[]): string[] {
+	const wanted = names.map((name) => name.toLowerCase());
+	const values: unknown[] = [];
+	for (let current = error as IDataObject | undefined, depth = 0; current && depth < 5; depth++) {
+		const headers = (current.config as IDataObject | undefined)?.headers as IDataObject | undefined;
+		for (const [name, value] of Object.entries(headers ?? {}))
+			if (wanted.includes(name.toLowerCase())) values.push(value);
+		current = current.cause as IDataObject | undefined;
+	}
+	return secretValues(values);
 }
 
 /** `text` with every occurrence of each secret replaced by `[redacted]` (plain substring match). */

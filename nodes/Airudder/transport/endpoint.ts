@@ -6,7 +6,7 @@
 export interface AirudderEndpoint {
 	/** operationId in the reference file. */
 	operationId: string;
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PUT';
 	/** Path relative to the credential's Base URL. */
 	path: string;
 	/** The AIRudder doc page it implements (x-doc-url), or the source when no doc page exists. */

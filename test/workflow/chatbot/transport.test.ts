@@ -40,7 +40,7 @@ describe('AIRudder Chatbot node: answers, retries and the credential (transport/
 		const result = await env.harness.run(chatbotWorkflow(sendParameters(), [receiverItem('6281')]));
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect(result.error?.message).toMatch(
-			/^AIRudder answered POST \/api\/v1\/template\/send with something that is not JSON \(HTTP 502\): <html><head><title>502 Bad Gateway/,
+			/^AIRudder answered POST \/api\/v1\/template\/send with HTTP 502: <html><head><title>502 Bad Gateway/,
 		);
 		expect(result.error?.message.length).toBeLessThan(320);
 		// a send is never retried: a retry could send the WhatsApp message twice

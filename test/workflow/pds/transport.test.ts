@@ -36,7 +36,7 @@ describe('AIRudder Predictive Dialer node: requests, sign-in and time-outs', () 
 				result.runData,
 			]);
 			expect(text).toMatch(
-				/AIRudder PDS refused the APPKey\/APPSecret .* \(HTTP 401, code 10302, Account verification failed\)/,
+				/AIRudder PDS refused the APPKey\/APPSecret: 10302 Account verification failed \(HTTP 401 at \/service\/callcenter\/call\/predict\/auth\)/,
 			);
 			expect(text).not.toContain('very-secret-value-123');
 			expect(text).not.toContain(PDS_APP_SECRET);
@@ -64,7 +64,7 @@ describe('AIRudder Predictive Dialer node: requests, sign-in and time-outs', () 
 			}),
 		);
 		expect(result.error?.message).toMatch(
-			/^Item 0: AIRudder PDS answered POST .*querytasklist with HTTP 302 \(redirects are not followed/,
+			/^Item 0: AIRudder PDS POST .*querytasklist was answered with a redirect \(HTTP 302\) to http:\/\/127\.0\.0\.1:\d+\. Redirects are not followed/,
 		);
 		expect(env.sandbox.requests.some((r) => r.path === '/elsewhere')).toBe(false);
 		expect(calls('querytasklist')).toHaveLength(1);
@@ -105,7 +105,7 @@ describe('AIRudder Predictive Dialer node: requests, sign-in and time-outs', () 
 				}),
 			);
 			expect(read.error?.message).toMatch(
-				/^Item 0: The connection to AIRudder PDS failed, timed out \(Request Timeout of the credential\) or broke off during POST .*querytasklist$/,
+				/^Item 0: AIRudder PDS POST .*querytasklist failed: no answer within 1 s \(Request Timeout\)$/,
 			);
 			expect(
 				slow.sandbox.requests.filter((r) => r.path === `${PREFIX}/querytasklist`),

@@ -200,7 +200,7 @@ describe('AIRudder node with AES-encrypted transport', () => {
 			);
 			expect(result.error).toBeInstanceOf(NodeApiError);
 			expect(result.error?.message).toMatch(
-				/^AIRudder answered GET \/service\/cloud\/robot with code/,
+				/^AIRudder answered GET \/service\/cloud\/robot with HTTP 400, code 400: The request cannot be decrypted/,
 			);
 		} finally {
 			await wrong.close();

@@ -81,7 +81,7 @@ interface PerItemOptions {
  * Fail", the first error stops new items from starting; once the items in flight have settled, the
  * error of the lowest failed item is thrown.
  */
-async function perItemData(
+export async function perItemData(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	handle: (itemIndex: number) => Promise<INodeExecutionData[]>,

@@ -15,12 +15,12 @@ function chatbotEndpoint(
 }
 
 /**
- * Every chatbot endpoint the nodes call (shared/airudder-api/chatbot.openapi.yaml): all POST with
+ * Every chatbot endpoint the nodes call (Chatbot English, https://apifox.com/apidoc/docs-site/1780479/doc-3647884): all POST with
  * a JSON body, success = body `code` 200. Endpoints of the chatbot section whose paths are unknown
  * (`x-unresolved-operations`) are reachable only through Custom API Call.
  */
 export const CHATBOT_ENDPOINTS = {
-	/** Documented in full (seed 000); the page's URL was not stored, so the section's doc page is given. */
+	/** Documented in full; the page's own URL is not known, so the section's doc page is given. */
 	sendTemplateMessage: chatbotEndpoint(
 		'chatbotSendTemplateMessage',
 		'/api/v1/template/send',

@@ -9,16 +9,12 @@ export const PDS_CREDENTIAL_TYPE = 'airudderPdsApi';
 export const PDS_PATH_PREFIX = '/service/callcenter/call/predict';
 
 /**
- * No AIRudder doc page describes the PDS: every fact of shared/airudder-api/pds.openapi.yaml comes
- * from a third-party production client, which is named here instead of a doc URL.
+ * No AIRudder doc page describes the PDS: its contract comes from a third-party production client,
+ * which errors name instead of a doc URL.
  */
-export const PDS_SOURCE =
-	'shared/airudder-api/pds.openapi.yaml (from a production client, juloserver minisquad/clients/airudder_pds.py; no AIRudder doc page)';
+const PDS_SOURCE = 'no AIRudder doc page (contract from a production client of the PDS)';
 
-/**
- * Page size of Get Call Records: the client's own (`limit = 200`, juloserver
- * minisquad/tasks2/dialer_system_task.py, read_file id 16111853676).
- */
+/** Page size of Get Call Records: the production client's own (`limit = 200`). */
 export const PDS_RECORDS_PAGE_SIZE = 200;
 
 function pds(operationId: string, path: string, idempotent: boolean): AirudderEndpoint {

@@ -1,8 +1,7 @@
 /**
- * AIRudder's PDS result codes (envelope `code`; 0 = success): the 63-row table of
- * shared/airudder-api/pds.openapi.yaml `x-error-codes`, as the production client it was read from
- * keeps it (juloserver minisquad/clients/airudder_pds.py, AIRudderErrorCodes). Codes 1 and -1 are
- * that client's own (1: its fallback when `code` is missing; -1: origin unclear).
+ * AIRudder's PDS result codes (envelope `code`; 0 = success): the 63-row table as a production
+ * client of the PDS keeps it (no AIRudder doc page publishes it). Codes 1 and -1 are that
+ * client's own (1: its fallback when `code` is missing; -1: origin unclear).
  */
 const TABLE: ReadonlyArray<readonly [number, string, string]> = [
 	[0, 'success', 'Success (placeholder in ERROR_MAPPING_CODE).'],
@@ -131,6 +130,13 @@ export interface PdsCodeMeaning {
 export const PDS_ERROR_CODES: ReadonlyMap<number, PdsCodeMeaning> = new Map(
 	TABLE.map(([code, message, description]) => [code, { message, description }]),
 );
+
+/** A PDS code's short meaning from the table (`Invalid app key` for 10301), if it is in it. */
+export function pdsCodeMeaning(code: unknown): string | undefined {
+	const number = Number(code);
+	if (code === '' || code === null || !Number.isFinite(number)) return undefined;
+	return PDS_ERROR_CODES.get(number)?.message.replace(/\.$/, '');
+}
 
 /**
  * The sentence for a non-zero PDS `code`: `AIRudder PDS error 10510: Incorrect phone number —
