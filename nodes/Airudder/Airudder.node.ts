@@ -14,6 +14,8 @@ import * as sms from './actions/voice/sms/Sms.resource';
 import * as task from './actions/voice/task/Task.resource';
 import * as workflow from './actions/voice/workflow/Workflow.resource';
 import { router } from './actions/voice/router';
+import { customApiCallResource } from './actions/shared/customApiCall';
+import { CURRENT_VERSION, NODE_VERSIONS } from './actions/shared/versions';
 import { listSearch } from './methods';
 
 /** The AIRudder action node: one folder per resource under actions/voice/, one file per operation. */
@@ -23,7 +25,8 @@ export class Airudder implements INodeType {
 		name: 'airudder',
 		icon: { light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: CURRENT_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create AIRudder (iCall) voice-bot calling tasks and workflows, get recordings, send SMS. Warning: Task → Create and Workflow → Create place real phone calls to the numbers given.',
@@ -38,14 +41,16 @@ export class Airudder implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
+				// Custom API Call stays last: n8n then adds no generic entry of its own (customApiCall.ts)
+				// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
 				options: [
-					{ name: 'Custom API Call', value: 'custom' },
 					{ name: 'Process', value: 'process' },
 					{ name: 'Recording', value: 'recording' },
 					{ name: 'Robot', value: 'robot' },
 					{ name: 'SMS', value: 'sms' },
 					{ name: 'Task', value: 'task' },
 					{ name: 'Workflow', value: 'workflow' },
+					customApiCallResource,
 				],
 				default: 'task',
 			},

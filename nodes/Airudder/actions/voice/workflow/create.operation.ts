@@ -16,7 +16,7 @@ import {
 	forOperation,
 	jsonObjectParameter,
 } from '../../shared/operations';
-import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
+import { accountTimeZone, accountTimeZoneProperty, TIME_FIELD_HINT } from '../../shared/timeZone';
 import { failEveryItem } from '../../shared/outcomes';
 import {
 	readWorkflowContacts,
@@ -57,7 +57,7 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'When the workflow task ends',
+		description: `When the workflow task ends. ${TIME_FIELD_HINT}`,
 	},
 	accountTimeZoneProperty,
 	...workflowContactProperties,

@@ -6,7 +6,7 @@ import { formatWithOffset, parseDateTime } from '../../../helpers/time';
 import { airudderApiRequest, CREDENTIAL_TYPE } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { forOperation, perItemConcurrent, readConcurrency } from '../../shared/operations';
-import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
+import { accountTimeZone, accountTimeZoneProperty, TIME_FIELD_HINT } from '../../shared/timeZone';
 
 /**
  * Workflow → Find by Contact: "Query workflow_id using case_id/callee",
@@ -38,7 +38,7 @@ export const description = forOperation('workflow', 'findByContact', [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'Start of the search window',
+		description: `Start of the search window. ${TIME_FIELD_HINT}`,
 	},
 	{
 		displayName: 'End Time',
@@ -46,7 +46,7 @@ export const description = forOperation('workflow', 'findByContact', [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: 'End of the search window',
+		description: `End of the search window. ${TIME_FIELD_HINT}`,
 	},
 	accountTimeZoneProperty,
 ]);
