@@ -13,8 +13,8 @@ import * as robot from './actions/voice/robot/Robot.resource';
 import * as sms from './actions/voice/sms/Sms.resource';
 import * as task from './actions/voice/task/Task.resource';
 import * as workflow from './actions/voice/workflow/Workflow.resource';
+import { withCustomApiCallLast } from './actions/shared/customApiCall';
 import { router } from './actions/voice/router';
-import { customApiCallResource } from './actions/shared/customApiCall';
 import { CURRENT_VERSION, NODE_VERSIONS } from './actions/shared/versions';
 import { listSearch } from './methods';
 
@@ -41,17 +41,15 @@ export class Airudder implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				// Custom API Call stays last: n8n then adds no generic entry of its own (customApiCall.ts)
-				// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
-				options: [
+				// the package's Custom API Call is added last: n8n then adds no generic entry of its own
+				options: withCustomApiCallLast([
 					{ name: 'Process', value: 'process' },
 					{ name: 'Recording', value: 'recording' },
 					{ name: 'Robot', value: 'robot' },
 					{ name: 'SMS', value: 'sms' },
 					{ name: 'Task', value: 'task' },
 					{ name: 'Workflow', value: 'workflow' },
-					customApiCallResource,
-				],
+				]),
 				default: 'task',
 			},
 			...task.description,

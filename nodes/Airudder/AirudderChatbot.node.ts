@@ -10,8 +10,8 @@ import * as custom from './actions/chatbot/custom/Custom.resource';
 import * as huaweiChannel from './actions/chatbot/huaweiChannel/HuaweiChannel.resource';
 import * as message from './actions/chatbot/message/Message.resource';
 import * as templateMessage from './actions/chatbot/templateMessage/TemplateMessage.resource';
+import { withCustomApiCallLast } from './actions/shared/customApiCall';
 import { router } from './actions/chatbot/router';
-import { customApiCallResource } from './actions/shared/customApiCall';
 import { CURRENT_VERSION, NODE_VERSIONS, versionedDefault } from './actions/shared/versions';
 
 /** The AIRudder Chatbot (WhatsApp / WABA) action node: one folder per resource under actions/chatbot/, one
@@ -40,14 +40,12 @@ export class AirudderChatbot implements INodeType {
 					name: 'resource',
 					type: 'options',
 					noDataExpression: true,
-					// Custom API Call stays last: n8n then adds no generic entry of its own (customApiCall.ts)
-					// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
-					options: [
+					// the package's Custom API Call is added last: n8n then adds no generic entry of its own
+					options: withCustomApiCallLast([
 						{ name: 'Huawei Channel', value: 'huaweiChannel' },
 						{ name: 'Message', value: 'message' },
 						{ name: 'Template Message', value: 'templateMessage' },
-						customApiCallResource,
-					],
+					]),
 					default: 'message',
 				},
 				'templateMessage',

@@ -9,8 +9,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as call from './actions/pds/call/Call.resource';
 import * as custom from './actions/pds/custom/Custom.resource';
 import * as task from './actions/pds/task/Task.resource';
+import { withCustomApiCallLast } from './actions/shared/customApiCall';
 import { router } from './actions/pds/router';
-import { customApiCallResource } from './actions/shared/customApiCall';
 
 /**
  * The AIRudder Predictive Dialer (PDS) node: campaigns AIRudder dials and hands to the human agents
@@ -38,13 +38,11 @@ export class AirudderPredictiveDialer implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				// Custom API Call stays last: n8n then adds no generic entry of its own (customApiCall.ts)
-				// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
-				options: [
+				// the package's Custom API Call is added last: n8n then adds no generic entry of its own
+				options: withCustomApiCallLast([
 					{ name: 'Call', value: 'call' },
 					{ name: 'Task', value: 'task' },
-					customApiCallResource,
-				],
+				]),
 				default: 'task',
 			},
 			...task.description,

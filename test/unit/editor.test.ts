@@ -162,7 +162,7 @@ describe.each(ACTION_NODES.map((node) => [node.description.displayName, node.des
 		it('has one operation under Custom API Call, also after n8n adds its own', () => {
 			const options = operationOf('custom').options as INodePropertyOptions[];
 			expect(options.map((o) => [o.name, o.value])).toEqual([['Custom API Call', 'apiCall']]);
-			expect(options[0].action).toMatch(/^Call any .* endpoint \(may (place|send|change) /);
+			expect(options[0].action).toMatch(/^Call any .* endpoint that may (place|send|change) /);
 		});
 
 		// the Predictive Dialer's default (Task → Get Many) is set with its own dialer changes
@@ -186,11 +186,10 @@ describe.each(ACTION_NODES.map((node) => [node.description.displayName, node.des
 /** Every write of the action nodes: its tool description must say what it does in the world. */
 const WRITES: Array<[string, string, string, RegExp]> = [
 	['airudder', 'task', 'create', /places real phone calls/],
-	['airudder', 'task', 'stop', /changes the task/],
-	['airudder', 'task', 'cancelCall', /changes the task/],
+	['airudder', 'task', 'stop', /places no more calls/],
+	['airudder', 'task', 'cancelCall', /number is not dialled again/],
 	['airudder', 'workflow', 'create', /places real phone calls/],
 	['airudder', 'workflow', 'addContacts', /places real phone calls/],
-	['airudder', 'workflow', 'verifyCustomApiPush', /reports to AIRudder/],
 	['airudder', 'sms', 'send', /SMS to a real phone number/],
 	['airudder', 'custom', 'apiCall', /may place calls or send messages/],
 	['airudderChatbot', 'templateMessage', 'send', /real recipients/],

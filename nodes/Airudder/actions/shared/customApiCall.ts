@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pairsToObject } from '../../helpers/contacts';
@@ -133,8 +138,14 @@ export function customApiCallFields(options: CustomApiCallOptions): INodePropert
  */
 export const CUSTOM_API_CALL_NAME = 'Custom API Call';
 
-/** The Resource list's entry of the package's own Custom API Call: put it LAST (see {@link CUSTOM_API_CALL_NAME}). */
-export const customApiCallResource = { name: CUSTOM_API_CALL_NAME, value: 'custom' } as const;
+/**
+ * A node's Resource options (alphabetical) followed by the package's own Custom API Call (resource
+ * `custom`): last, where n8n keeps it, so that n8n adds no second one (see
+ * {@link CUSTOM_API_CALL_NAME}); in the Actions panel its group comes last too.
+ */
+export function withCustomApiCallLast(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	return [...options, { name: CUSTOM_API_CALL_NAME, value: 'custom' }];
+}
 
 /**
  * The `custom` resource's Operation selector: one operation, named like the resource so that n8n

@@ -18,7 +18,7 @@ import { perItem } from '../../shared/operations';
 export const options: CustomApiCallOptions = {
 	operationDescription:
 		'Call any AIRudder chatbot endpoint with this credential. May send real messages, depending on the endpoint.',
-	action: 'Call any AIRudder chatbot API endpoint (may send real messages)',
+	action: 'Call any AIRudder chatbot API endpoint that may send real messages',
 	defaultMethod: 'POST',
 	postDescription: 'Every chatbot endpoint AIRudder documents is POST',
 	pathPlaceholder: 'e.g. /api/v1/session/messages',

@@ -21,7 +21,7 @@ import { perItem } from '../../shared/operations';
 export const options: CustomApiCallOptions = {
 	operationDescription:
 		'Call any Predictive Dialer endpoint with this credential. May change tasks or place calls, depending on the endpoint.',
-	action: 'Call any predictive dialer API endpoint (may change tasks or place real calls)',
+	action: 'Call any predictive dialer API endpoint that may change tasks or place real calls',
 	defaultMethod: 'POST',
 	postOnly: true,
 	postDescription: 'Every Predictive Dialer endpoint is POST with a JSON body',

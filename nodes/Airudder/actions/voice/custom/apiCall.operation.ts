@@ -17,7 +17,7 @@ import { perItem } from '../../shared/operations';
 export const options: CustomApiCallOptions = {
 	operationDescription:
 		'Call any AIRudder endpoint with this credential. May place calls or send messages, depending on the endpoint.',
-	action: 'Call any AIRudder API endpoint (may place calls or send messages)',
+	action: 'Call any AIRudder API endpoint that may place calls or send messages',
 	defaultMethod: 'GET',
 	pathPlaceholder: 'e.g. /service/cloud/detail',
 	queryParameters: true,

@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 					name: 'Cancel Call',
 					value: 'cancelCall',
 					description: 'Stop dialling one number of a task',
-					action: 'Cancel a call in a task (changes the task: that number is no longer dialled)',
+					action: 'Cancel a call in a task so that its number is not dialled again',
 				},
 				{
 					name: 'Create',
@@ -48,7 +48,7 @@ export const description: INodeProperties[] = [
 					name: 'Stop',
 					value: 'stop',
 					description: 'Stop a running or scheduled task',
-					action: 'Stop a task (changes the task: no more calls are placed)',
+					action: 'Stop a task so that it places no more calls',
 				},
 			],
 			default: 'get',

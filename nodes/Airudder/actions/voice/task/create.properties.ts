@@ -118,7 +118,8 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: `When calling starts; within the next 5 days. ${TIME_FIELD_HINT}`,
+		description: 'When calling starts; within the next 5 days',
+		hint: TIME_FIELD_HINT,
 		displayOptions: { show: { startImmediately: [false] } },
 	},
 	{
@@ -127,7 +128,9 @@ const properties: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: `When calling stops; at least 30 minutes after the start and within the next 5 days. ${TIME_FIELD_HINT}`,
+		description:
+			'When calling stops; at least 30 minutes after the start and within the next 5 days',
+		hint: TIME_FIELD_HINT,
 		displayOptions: { show: { startImmediately: [false] } },
 	},
 	{ ...accountTimeZoneProperty, displayOptions: { show: { startImmediately: [false] } } },
@@ -205,7 +208,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. MyLendingApp',
 			description:
-				'Name of your lending/selling platform, at most 20 characters. Usually the same for every contact; to read it from each item, map e.g. {{ $json.Platform }}.',
+				'Name of your lending/selling platform, at most 20 characters. Usually the same for every contact: type it once, or map a field of the input items with an expression.',
 		},
 		'={{ $json.Platform }}',
 		'',

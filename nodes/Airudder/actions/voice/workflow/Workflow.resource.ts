@@ -27,7 +27,7 @@ export const description: INodeProperties[] = [
 				name: 'Add Contacts',
 				value: 'addContacts',
 				description: 'Add the input items as contacts of a workflow task',
-				action: 'Add contacts to a workflow task (places real phone calls to them)',
+				action: 'Add contacts to a workflow task that places real phone calls to them',
 			},
 			{
 				name: 'Create',
@@ -51,7 +51,7 @@ export const description: INodeProperties[] = [
 				name: 'Verify Custom API Push',
 				value: 'verifyCustomApiPush',
 				description: 'Verify a Custom API node data push',
-				action: 'Verify a custom API node push (reports to AIRudder that a push arrived)',
+				action: 'Verify a custom API node push',
 			},
 		],
 		default: 'create',

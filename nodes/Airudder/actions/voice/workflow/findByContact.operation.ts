@@ -38,7 +38,8 @@ export const description = forOperation('workflow', 'findByContact', [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: `Start of the search window. ${TIME_FIELD_HINT}`,
+		description: 'Start of the search window',
+		hint: TIME_FIELD_HINT,
 	},
 	{
 		displayName: 'End Time',
@@ -46,7 +47,8 @@ export const description = forOperation('workflow', 'findByContact', [
 		type: 'dateTime',
 		required: true,
 		default: '',
-		description: `End of the search window. ${TIME_FIELD_HINT}`,
+		description: 'End of the search window',
+		hint: TIME_FIELD_HINT,
 	},
 	accountTimeZoneProperty,
 ]);
