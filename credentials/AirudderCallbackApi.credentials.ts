@@ -39,7 +39,7 @@ export class AirudderCallbackApi implements ICredentialType {
 					name: 'In URL Query Parameter',
 					value: 'query',
 					description:
-						'Add ?<name>=<secret> to the Production URL you give AIRudder (AIRudder only takes a URL: this is the form it can send)',
+						'Add ?&lt;name&gt;=&lt;secret&gt; to the Production URL you give AIRudder (AIRudder only takes a URL: this is the form it can send)',
 				},
 				{
 					name: 'In a Header',

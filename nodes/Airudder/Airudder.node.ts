@@ -13,7 +13,9 @@ import * as robot from './actions/voice/robot/Robot.resource';
 import * as sms from './actions/voice/sms/Sms.resource';
 import * as task from './actions/voice/task/Task.resource';
 import * as workflow from './actions/voice/workflow/Workflow.resource';
+import { withCustomApiCallLast } from './actions/shared/customApiCall';
 import { router } from './actions/voice/router';
+import { CURRENT_VERSION, NODE_VERSIONS } from './actions/shared/versions';
 import { listSearch } from './methods';
 
 /** The AIRudder action node: one folder per resource under actions/voice/, one file per operation. */
@@ -23,7 +25,8 @@ export class Airudder implements INodeType {
 		name: 'airudder',
 		icon: { light: 'file:airudder.svg', dark: 'file:airudder.dark.svg' },
 		group: ['output'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: CURRENT_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create AIRudder (iCall) voice-bot calling tasks and workflows, get recordings, send SMS. Warning: Task → Create and Workflow → Create place real phone calls to the numbers given.',
@@ -38,15 +41,15 @@ export class Airudder implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Custom API Call', value: 'custom' },
+				// the package's Custom API Call is added last: n8n then adds no generic entry of its own
+				options: withCustomApiCallLast([
 					{ name: 'Process', value: 'process' },
 					{ name: 'Recording', value: 'recording' },
 					{ name: 'Robot', value: 'robot' },
 					{ name: 'SMS', value: 'sms' },
 					{ name: 'Task', value: 'task' },
 					{ name: 'Workflow', value: 'workflow' },
-				],
+				]),
 				default: 'task',
 			},
 			...task.description,

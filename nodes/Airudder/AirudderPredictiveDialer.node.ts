@@ -7,7 +7,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as call from './actions/pds/call/Call.resource';
+import * as custom from './actions/pds/custom/Custom.resource';
 import * as task from './actions/pds/task/Task.resource';
+import { withCustomApiCallLast } from './actions/shared/customApiCall';
 import { router } from './actions/pds/router';
 
 /**
@@ -36,14 +38,16 @@ export class AirudderPredictiveDialer implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
+				// the package's Custom API Call is added last: n8n then adds no generic entry of its own
+				options: withCustomApiCallLast([
 					{ name: 'Call', value: 'call' },
 					{ name: 'Task', value: 'task' },
-				],
+				]),
 				default: 'task',
 			},
 			...task.description,
 			...call.description,
+			...custom.description,
 		],
 	};
 

@@ -31,6 +31,17 @@ const ROOT = path.resolve(__dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test/artifacts');
 const SCREENSHOT = path.join(ARTIFACTS, 'editor-task-create.png');
 const NODE_TYPE = 'n8n-nodes-airudder.airudder';
+/** The three action nodes, as n8n serves them to the editor. */
+const ACTION_NODES = [
+	'n8n-nodes-airudder.airudder',
+	'n8n-nodes-airudder.airudderChatbot',
+	'n8n-nodes-airudder.airudderPredictiveDialer',
+];
+const CALLBACK_CREDENTIAL = {
+	id: 'airudderBrowserCallback',
+	name: 'AIRudder callbacks',
+	type: 'airudderCallbackApi',
+};
 const APP_KEY = 'browser-app-key';
 const APP_SECRET = 'browser-app-secret';
 const CREDENTIAL = { id: 'airudderBrowserCred', name: 'AIRudder sandbox', type: 'airudderApi' };
@@ -41,9 +52,19 @@ const ROBOTS = [
 	'Sandbox robot 3 (0b9a8c7d6e5f40312a3b4c5d6e7f8091)',
 ];
 
-/** The Operation dropdown of `resource` in a node description: its default and its options. */
+/** The properties of a node description that a new node (its default version) shows. */
+function atDefaultVersion(node: INodeTypeDescription) {
+	const version =
+		node.defaultVersion ?? (Array.isArray(node.version) ? Math.max(...node.version) : node.version);
+	return node.properties.filter((p) => {
+		const shown = p.displayOptions?.show?.['@version'] as unknown[] | undefined;
+		return !shown || shown.includes(version);
+	});
+}
+
+/** The Operation dropdown of `resource` in a new node: its default and its options. */
 function operations(node: INodeTypeDescription, resource: string) {
-	const property = node.properties.find(
+	const property = atDefaultVersion(node).find(
 		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
 	);
 	if (!property) throw new Error(`${node.name} has no Operation for resource ${resource}`);
@@ -71,6 +92,8 @@ describeWithChromium('AIRudder node in the n8n editor (headless Chromium)', () =
 	let page: Page;
 	/** The AIRudder node's description as the editor received it (`/types/nodes.json`). */
 	let airudder: INodeTypeDescription;
+	/** Every node description the editor received, after n8n's own additions. */
+	let served: INodeTypeDescription[];
 	/** The node title n8n gives a node added from Task → Create: the operation's `action` text. */
 	let nodeTitle: string;
 	/** Runs a step of the test, leaving a screenshot of the page when it fails. */
@@ -100,6 +123,7 @@ describeWithChromium('AIRudder node in the n8n editor (headless Chromium)', () =
 		n8n = new N8nInstance({ packageDir: ROOT });
 		await n8n.importCredentials([
 			{ ...CREDENTIAL, data: { appKey: APP_KEY, appSecret: APP_SECRET, baseUrl: sandbox.url } },
+			{ ...CALLBACK_CREDENTIAL, data: { carriedIn: 'none' } },
 		]);
 		await n8n.start();
 		browser = await launchEditorBrowser();
@@ -118,9 +142,8 @@ describeWithChromium('AIRudder node in the n8n editor (headless Chromium)', () =
 			await signIn(page, n8n.baseUrl, OWNER);
 			const types = await page.request.get(`${n8n.baseUrl}/types/nodes.json`);
 			expect(types.status()).toBe(200);
-			const found = ((await types.json()) as INodeTypeDescription[]).find(
-				(t) => t.name === NODE_TYPE,
-			);
+			served = (await types.json()) as INodeTypeDescription[];
+			const found = served.find((t) => t.name === NODE_TYPE);
 			expect(found?.displayName).toBe('AIRudder');
 			airudder = found as INodeTypeDescription;
 			nodeTitle = String(operations(airudder, 'task').option('create').action);
@@ -130,6 +153,28 @@ describeWithChromium('AIRudder node in the n8n editor (headless Chromium)', () =
 			expect(await page.locator(byTestId('canvas-node')).count()).toBe(0);
 		});
 	}, 120_000);
+
+	test('n8n serves one Custom API Call per action node: last in the Resource list, one operation', () => {
+		for (const type of ACTION_NODES) {
+			const node = served.find((t) => t.name === type);
+			expect(node).toBeDefined();
+			const properties = atDefaultVersion(node!);
+			const resources = properties.find((p) => p.name === 'resource')!
+				.options as INodePropertyOptions[];
+			// n8n adds its generic "Custom API Call" (__CUSTOM_API_CALL__) unless the list ends with one
+			expect({ type, resources: resources.map((o) => [o.name, o.value]).slice(-2) }).toEqual({
+				type,
+				resources: [expect.anything(), ['Custom API Call', 'custom']],
+			});
+			expect(resources.filter((o) => o.name === 'Custom API Call')).toHaveLength(1);
+			const custom = operations(node!, 'custom');
+			expect(custom.defaultOption.name).toBe('Custom API Call');
+			const customOperations = properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('custom'),
+			)!.options as INodePropertyOptions[];
+			expect(customOperations.map((o) => o.name)).toEqual(['Custom API Call']);
+		}
+	});
 
 	test('the node panel finds AIRudder and adds it as Task → Create with the credential', async () => {
 		await step('add-node', async () => {
@@ -147,6 +192,15 @@ describeWithChromium('AIRudder node in the n8n editor (headless Chromium)', () =
 			if (await creator.locator('[data-category-collapsed="true"]', { has: actions }).count()) {
 				await actions.click();
 			}
+			// The Actions panel: grouped by resource, the Custom API Call group last (as n8n's own nodes)
+			await itemNamed(nodeTitle).waitFor();
+			const lines = (await creator.innerText()).split('\n').map((line) => line.trim());
+			const resourceGroups = lines.filter((line) => / actions$/i.test(line));
+			fs.mkdirSync(ARTIFACTS, { recursive: true });
+			fs.writeFileSync(path.join(ARTIFACTS, 'editor-actions-panel.txt'), lines.join('\n'));
+			expect(resourceGroups.length).toBeGreaterThan(3);
+			expect(resourceGroups[resourceGroups.length - 1]).toMatch(/^Custom API Call actions$/i);
+			expect(resourceGroups.filter((line) => /^Custom API Call/i.test(line))).toHaveLength(1);
 			await itemNamed(nodeTitle).click();
 
 			await ndv().waitFor();
@@ -157,12 +211,34 @@ describeWithChromium('AIRudder node in the n8n editor (headless Chromium)', () =
 			).toBe(nodeTitle);
 			await waitForInputValue(parameterInput('resource'), 'Task');
 			await waitForInputValue(parameterInput('operation'), 'Create');
-			// Create is Task's default operation: switching the resource away and back shows it again.
-			expect(operations(airudder, 'task').defaultOption.name).toBe('Create');
+
+			// The Resource list as rendered: one Custom API Call, last.
+			await ndv().locator(byTestId('parameter-input-resource')).click();
+			const shown = (await page.getByRole('option').allInnerTexts()).map((t) => t.trim());
+			expect(shown).toEqual([
+				'Process',
+				'Recording',
+				'Robot',
+				'SMS',
+				'Task',
+				'Workflow',
+				'Custom API Call',
+			]);
+			await page.keyboard.press('Escape');
+
+			// Get (a read) is Task's default operation: switching the resource away and back shows it.
+			expect(operations(airudder, 'task').defaultOption.name).toBe('Get');
 			await pickOption('resource', 'Robot');
 			const robotDefault = operations(airudder, 'robot').defaultOption.name;
 			await waitForInputValue(parameterInput('operation'), robotDefault);
 			await pickOption('resource', 'Task');
+			await waitForInputValue(parameterInput('operation'), 'Get');
+			// operations show their description under the name: pick by the headline
+			await ndv().locator(byTestId('parameter-input-operation')).click();
+			await page
+				.getByRole('option')
+				.filter({ has: page.locator('.option-headline', { hasText: exactly('Create') }) })
+				.click();
 			await waitForInputValue(parameterInput('operation'), 'Create');
 			await ndv().locator(byTestId('parameter-input-taskName')).waitFor();
 
@@ -224,4 +300,18 @@ describeWithChromium('AIRudder node in the n8n editor (headless Chromium)', () =
 			expect(await page.locator(byTestId('canvas-node')).count()).toBe(2);
 		});
 	}, 60_000);
+
+	test('the callback credential\'s query-parameter hint reads as written ("?<name>=<secret>")', async () => {
+		await step('credential-hint', async () => {
+			await page.goto(`${n8n.baseUrl}/home/credentials/${CALLBACK_CREDENTIAL.id}`);
+			const carriedIn = page.locator(byTestId('parameter-input-carriedIn')).first();
+			await carriedIn.waitFor({ timeout: 60_000 });
+			await carriedIn.click();
+			const option = page.getByRole('option').filter({ hasText: 'In URL Query Parameter' });
+			await option.waitFor();
+			const description = (await option.locator('.option-description').innerText()).trim();
+			expect(description).toMatch(/^Add \?<name>=<secret> to the Production URL you give AIRudder/);
+			await page.keyboard.press('Escape');
+		});
+	}, 120_000);
 });

@@ -22,6 +22,8 @@ export function taskCreateParameters(overrides: IDataObject = {}): IDataObject {
 		perform: 1,
 		repeatNumber: 1,
 		repeatInterval: 10,
+		// the version-1.1 default is empty (typed once); the tests' items carry Platform
+		platform: '={{ $json.Platform }}',
 		...overrides,
 	};
 }

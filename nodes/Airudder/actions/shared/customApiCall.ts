@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pairsToObject } from '../../helpers/contacts';
@@ -17,6 +22,8 @@ export interface CustomApiCallOptions {
 	action: string;
 	/** Method preselected in a new node. */
 	defaultMethod: 'GET' | 'POST';
+	/** Offer POST only (an API whose every endpoint is POST with a JSON body). */
+	postOnly?: boolean;
 	/** Help shown on the POST option, if any. */
 	postDescription?: string;
 	/** Placeholder of the Path field (an endpoint of that API group). */
@@ -52,7 +59,7 @@ export function customApiCallFields(options: CustomApiCallOptions): INodePropert
 	method.default = options.defaultMethod;
 	if (options.postDescription) {
 		method.options = [
-			{ name: 'GET', value: 'GET' },
+			...(options.postOnly ? [] : [{ name: 'GET', value: 'GET' }]),
 			{ name: 'POST', value: 'POST', description: options.postDescription },
 		];
 	}
@@ -123,7 +130,27 @@ export function customApiCallFields(options: CustomApiCallOptions): INodePropert
 	return forOperation('custom', 'apiCall', fields);
 }
 
-/** The `custom` resource's Operation selector (its one operation, Make an API Call). */
+/**
+ * The name n8n gives the generic "Custom API Call" it adds to the Resource and Operation lists of
+ * nodes whose credential can authenticate any request (`injectCustomApiCallOptions` in n8n's
+ * `load-nodes-and-credentials.ts`). n8n adds it to a list only when the list's LAST option does not
+ * already have this name: the package's own entry, last and named so, keeps n8n's out.
+ */
+export const CUSTOM_API_CALL_NAME = 'Custom API Call';
+
+/**
+ * A node's Resource options (alphabetical) followed by the package's own Custom API Call (resource
+ * `custom`): last, where n8n keeps it, so that n8n adds no second one (see
+ * {@link CUSTOM_API_CALL_NAME}); in the Actions panel its group comes last too.
+ */
+export function withCustomApiCallLast(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	return [...options, { name: CUSTOM_API_CALL_NAME, value: 'custom' }];
+}
+
+/**
+ * The `custom` resource's Operation selector: one operation, named like the resource so that n8n
+ * adds no second one (see {@link CUSTOM_API_CALL_NAME}).
+ */
 export function customApiCallOperation(options: CustomApiCallOptions): INodeProperties {
 	return {
 		displayName: 'Operation',
@@ -133,7 +160,7 @@ export function customApiCallOperation(options: CustomApiCallOptions): INodeProp
 		displayOptions: { show: { resource: ['custom'] } },
 		options: [
 			{
-				name: 'Make an API Call',
+				name: CUSTOM_API_CALL_NAME,
 				value: 'apiCall',
 				description: options.operationDescription,
 				action: options.action,

@@ -8,6 +8,7 @@ import { jsonParse, NodeError, NodeOperationError } from 'n8n-workflow';
 
 import { runCredentials } from '../../transport/credentials';
 import { parameterResolver } from './parameterResolver';
+import { toolOutput } from './tool';
 
 /** The operation files' shape: a description and an execute over all input items. */
 export interface OperationModule {
@@ -17,7 +18,8 @@ export interface OperationModule {
 
 /**
  * Builds a node's `execute`: dispatches to `<resource>/<operation>.operation.ts`, which handles
- * all input items at once.
+ * all input items at once. As an AI agent's tool, an empty output becomes one item saying that
+ * nothing matched (`toolOutput` in tool.ts).
  */
 export function operationRouter(resources: Record<string, Record<string, OperationModule>>) {
 	return async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -30,7 +32,7 @@ export function operationRouter(resources: Record<string, Record<string, Operati
 				`The operation "${operation}" of "${resource}" is not supported`,
 			);
 		}
-		return [await module.execute.call(this, this.getInputData())];
+		return [toolOutput.call(this, await module.execute.call(this, this.getInputData()))];
 	};
 }
 

@@ -32,6 +32,14 @@ export const accountTimeZoneProperty: INodeProperties = {
 	description: "Your AIRudder account's time zone; the times entered here are converted to it",
 };
 
+/**
+ * Appended to the description of every date/time field the account time zone converts: which zone
+ * a time without an offset is read in, and that an ISO 8601 time with an offset is exact
+ * (`parseDateTime` in helpers/time.ts).
+ */
+export const TIME_FIELD_HINT =
+	"A time without an offset (as the date picker stores it) is read in the workflow's time zone (workflow settings), then converted to the Account Time Zone. An ISO 8601 time with an offset, e.g. 2026-12-01T09:00:00+08:00, is taken as that instant.";
+
 /** The IANA zone chosen in `accountTimeZone` (the workflow's zone for "workflow"). */
 export function accountTimeZone(this: IExecuteFunctions, itemIndex = 0): string {
 	const choice = this.getNodeParameter('accountTimeZone', itemIndex, 'workflow') as string;

@@ -12,7 +12,7 @@ export const PDS_PATH_PREFIX = '/service/callcenter/call/predict';
  * No AIRudder doc page describes the PDS: its contract comes from a third-party production client,
  * which errors name instead of a doc URL.
  */
-const PDS_SOURCE = 'no AIRudder doc page (contract from a production client of the PDS)';
+export const PDS_SOURCE = 'no AIRudder doc page (contract from a production client of the PDS)';
 
 /** Page size of Get Call Records: the production client's own (`limit = 200`). */
 export const PDS_RECORDS_PAGE_SIZE = 200;

@@ -9,15 +9,16 @@ import {
 import { perItem } from '../../shared/operations';
 
 /**
- * Custom API Call → Make an API Call: any chatbot endpoint, for the pages of AIRudder's chatbot
+ * Custom API Call: any chatbot endpoint, for the pages of AIRudder's chatbot
  * section whose paths the reference could not read (template list, WABA accounts, send regular
  * message, end session, ...). Sent with the credential's X-AIRudder-Sign-Key / X-AIRudder-Sign;
  * the answer must be the chatbot envelope with `code` 200.
  * Fields and request reading: actions/shared/customApiCall.ts (shared with the AIRudder node).
  */
 export const options: CustomApiCallOptions = {
-	operationDescription: 'Call any AIRudder chatbot endpoint with this credential',
-	action: 'Make a chatbot API call',
+	operationDescription:
+		'Call any AIRudder chatbot endpoint with this credential. May send real messages, depending on the endpoint.',
+	action: 'Call any AIRudder chatbot API endpoint that may send real messages',
 	defaultMethod: 'POST',
 	postDescription: 'Every chatbot endpoint AIRudder documents is POST',
 	pathPlaceholder: 'e.g. /api/v1/session/messages',

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Send User Message',
 				value: 'sendUserMessage',
 				description: 'Forward what an end user sent on the Huawei channel to the AIRudder chatbot',
-				action: 'Send a user message to the chatbot',
+				action: 'Send a user message that the chatbot acts on as a real user message',
 			},
 		],
 		default: 'sendUserMessage',

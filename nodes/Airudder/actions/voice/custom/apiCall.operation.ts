@@ -9,14 +9,15 @@ import {
 import { perItem } from '../../shared/operations';
 
 /**
- * Custom API Call → Make an API Call: any AIRudder cloud endpoint (plans, strategies, the
+ * Custom API Call: any AIRudder cloud endpoint (plans, strategies, the
  * endpoints whose paths the docs did not show), sent with the credential's token and, when on, AES.
  * The answer's `code` must equal "Success Code" (200 for the cloud API, 0 for SMS/PDS).
  * Fields and request reading: actions/shared/customApiCall.ts (shared with the Chatbot node).
  */
 export const options: CustomApiCallOptions = {
-	operationDescription: 'Call any AIRudder endpoint with this credential',
-	action: 'Make an API call',
+	operationDescription:
+		'Call any AIRudder endpoint with this credential. May place calls or send messages, depending on the endpoint.',
+	action: 'Call any AIRudder API endpoint that may place calls or send messages',
 	defaultMethod: 'GET',
 	pathPlaceholder: 'e.g. /service/cloud/detail',
 	queryParameters: true,

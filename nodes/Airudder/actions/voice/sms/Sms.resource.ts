@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Send',
 				value: 'send',
 				description: 'Send an SMS (endpoint known from a public client, not the docs)',
-				action: 'Send an SMS',
+				action: 'Send an SMS to a real phone number',
 			},
 		],
 		default: 'send',

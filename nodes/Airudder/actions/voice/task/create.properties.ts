@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { forOperation } from '../../shared/operations';
 import { TASK_RULES } from './validation';
-import { accountTimeZoneProperty } from '../../shared/timeZone';
+import { accountTimeZoneProperty, TIME_FIELD_HINT } from '../../shared/timeZone';
+import { versionedDefault } from '../../shared/versions';
 import { CONTACT_FIELDS } from './contactFields';
 
 /**
@@ -104,12 +105,21 @@ const properties: INodeProperties[] = [
 		description: 'Whether the task starts now (AIRudder sets the schedule) or in the window below',
 	},
 	{
+		displayName:
+			'AIRudder starts calling every contact as soon as this node runs: real phone calls. Turn off Start Immediately to set a calling window instead.',
+		name: 'startImmediatelyNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { startImmediately: [true] } },
+	},
+	{
 		displayName: 'Schedule Start Time',
 		name: 'scheduleStartTime',
 		type: 'dateTime',
 		required: true,
 		default: '',
 		description: 'When calling starts; within the next 5 days',
+		hint: TIME_FIELD_HINT,
 		displayOptions: { show: { startImmediately: [false] } },
 	},
 	{
@@ -120,6 +130,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description:
 			'When calling stops; at least 30 minutes after the start and within the next 5 days',
+		hint: TIME_FIELD_HINT,
 		displayOptions: { show: { startImmediately: [false] } },
 	},
 	{ ...accountTimeZoneProperty, displayOptions: { show: { startImmediately: [false] } } },
@@ -130,21 +141,22 @@ const properties: INodeProperties[] = [
 		default: 1,
 		options: [
 			{
-				name: 'Skip and Report Them (Perform 1)',
+				name: 'Skip and Report Them',
 				value: 1,
 				description:
-					"Create the tasks with the valid contacts; report each invalid one (the node's check or AIRudder's) on its item",
+					"Create the tasks with the valid contacts; report each invalid one (the node's check or AIRudder's) on its item. Sends Perform 1.",
 			},
 			{
-				name: 'Only Check, Create Nothing (Perform 2)',
+				name: 'Only Check, Create Nothing',
 				value: 2,
-				description: 'Check every contact (the node, then AIRudder) and report the invalid ones',
+				description:
+					'Check every contact (the node, then AIRudder) and report the invalid ones. Sends Perform 2.',
 			},
 			{
-				name: 'All or Nothing (Perform 3)',
+				name: 'All or Nothing',
 				value: 3,
 				description:
-					'Create tasks only if every contact of every batch is valid; otherwise create nothing and name the invalid items',
+					'Create tasks only if every contact of every batch is valid; otherwise create nothing and name the invalid items. Sends Perform 3.',
 			},
 		],
 		description:
@@ -185,14 +197,22 @@ const properties: INodeProperties[] = [
 		description:
 			"Callee's number: '+', country code, number. Spaces, hyphens, dots and parentheses are removed.",
 	},
-	{
-		displayName: 'Platform',
-		name: 'platform',
-		type: 'string',
-		required: true,
-		default: '={{ $json.Platform }}',
-		description: 'Name of your lending/selling platform, at most 20 characters',
-	},
+	// version 1.1: typed once instead of read from the input item (an AI agent's tool call has no
+	// Platform field, so the version-1 default left it empty)
+	...versionedDefault(
+		{
+			displayName: 'Platform',
+			name: 'platform',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. MyLendingApp',
+			description:
+				'Name of your lending/selling platform, at most 20 characters. Usually the same for every contact: type it once, or map a field of the input items with an expression.',
+		},
+		'={{ $json.Platform }}',
+		'',
+	),
 	{
 		displayName: 'Customer',
 		name: 'customer',
@@ -216,15 +236,16 @@ const properties: INodeProperties[] = [
 		description: 'Callee gender: "male", "female" or empty',
 	},
 	{
-		displayName: 'Contact Fields',
+		displayName: 'Documented Contact Fields',
 		name: 'contactFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: "Contact fields AIRudder's docs name (extra variables, collection details)",
 		options: CONTACT_FIELDS,
 	},
 	{
-		displayName: 'Additional Contact Fields',
+		displayName: 'Custom Contact Fields (Name and Value)',
 		name: 'additionalContactFields',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },

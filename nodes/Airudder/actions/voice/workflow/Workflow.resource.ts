@@ -27,7 +27,7 @@ export const description: INodeProperties[] = [
 				name: 'Add Contacts',
 				value: 'addContacts',
 				description: 'Add the input items as contacts of a workflow task',
-				action: 'Add contacts to a workflow task',
+				action: 'Add contacts to a workflow task that places real phone calls to them',
 			},
 			{
 				name: 'Create',

@@ -10,6 +10,7 @@ import { compact, pairsToObject } from '../../../helpers/contacts';
 import { airudderApiRequest } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { asNodeError, perItemParameter } from '../../shared/operations';
+import { runsAsTool } from '../../shared/tool';
 
 /**
  * Workflow contact lists (`details`). Their item fields are not documented (a public client passes
@@ -25,7 +26,8 @@ export const workflowContactProperties: INodeProperties[] = [
 			{
 				name: 'Each Input Item as It Is',
 				value: 'item',
-				description: "Send every input item's JSON as one contact",
+				description:
+					"Send every input item's JSON as one contact (not as an AI agent's tool: a tool call has no input item)",
 			},
 			{
 				name: 'Fields Defined Below',
@@ -42,7 +44,7 @@ export const workflowContactProperties: INodeProperties[] = [
 			'Where the contacts (details) come from. Their field names are agreed with AIRudder for your workflow template.',
 	},
 	{
-		displayName: 'Contact Fields',
+		displayName: 'Contact Fields (Name and Value)',
 		name: 'contactFields',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
@@ -94,6 +96,13 @@ export function readWorkflowContacts(
 ): WorkflowContact[] {
 	const source = this.getNodeParameter('contactSource', 0) as string;
 	if (source === 'none') return [];
+	if (source === 'item' && runsAsTool.call(this)) {
+		// an agent's tool call has no input item: its arguments would be sent as the contact
+		throw new NodeOperationError(
+			this.getNode(),
+			'Contacts "Each Input Item as It Is" does not work as an AI agent\'s tool: the tool call has no input item. Set Contacts to "Fields Defined Below" and let the model fill each field\'s value ($fromAI).',
+		);
+	}
 	const contactFields = perItemParameter.call(this, 'contactFields.field', []);
 	return items.map((item, itemIndex) => {
 		const contact =

@@ -16,7 +16,7 @@ import {
 	forOperation,
 	jsonObjectParameter,
 } from '../../shared/operations';
-import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
+import { accountTimeZone, accountTimeZoneProperty, TIME_FIELD_HINT } from '../../shared/timeZone';
 import { failEveryItem, rejectionsAsErrors } from '../../shared/outcomes';
 import {
 	readWorkflowContacts,
@@ -58,6 +58,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'When the workflow task ends',
+		hint: TIME_FIELD_HINT,
 	},
 	accountTimeZoneProperty,
 	...workflowContactProperties,

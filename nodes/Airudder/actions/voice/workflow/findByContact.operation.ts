@@ -6,7 +6,7 @@ import { formatWithOffset, parseDateTime } from '../../../helpers/time';
 import { airudderApiRequest, CREDENTIAL_TYPE } from '../../../transport/voice/request';
 import { ENDPOINTS } from '../../../transport/voice/endpoints';
 import { forOperation, perItemConcurrent, readConcurrency } from '../../shared/operations';
-import { accountTimeZone, accountTimeZoneProperty } from '../../shared/timeZone';
+import { accountTimeZone, accountTimeZoneProperty, TIME_FIELD_HINT } from '../../shared/timeZone';
 
 /**
  * Workflow → Find by Contact: "Query workflow_id using case_id/callee",
@@ -39,6 +39,7 @@ export const description = forOperation('workflow', 'findByContact', [
 		required: true,
 		default: '',
 		description: 'Start of the search window',
+		hint: TIME_FIELD_HINT,
 	},
 	{
 		displayName: 'End Time',
@@ -47,6 +48,7 @@ export const description = forOperation('workflow', 'findByContact', [
 		required: true,
 		default: '',
 		description: 'End of the search window',
+		hint: TIME_FIELD_HINT,
 	},
 	accountTimeZoneProperty,
 ]);
