@@ -326,12 +326,14 @@ describe('test/workflow/ mirrors actions/<node>/<resource>', () => {
 			.map((entry) => entry.name);
 
 	it.each(ACTION_NODES.map(([folder]) => folder))(
-		'test/workflow/%s/ holds <resource>[.<topic>].test.ts for every resource (and may hold transport.test.ts)',
+		'test/workflow/%s/ holds <resource>[.<topic>].test.ts for every resource (and may hold transport.test.ts and tool.test.ts, which span resources)',
 		(folder) => {
 			const resources = resourcesOf(folder);
 			const files = readdirSync(path.join(TEST_DIR, folder)).filter((f) => f.endsWith('.test.ts'));
 			const stems = files.map((file) => file.split('.')[0]);
-			expect(stems.filter((stem) => ![...resources, 'transport'].includes(stem))).toEqual([]);
+			expect(stems.filter((stem) => ![...resources, 'transport', 'tool'].includes(stem))).toEqual(
+				[],
+			);
 			expect(resources.filter((resource) => !stems.includes(resource))).toEqual([]);
 		},
 	);

@@ -233,7 +233,12 @@ describe('sandbox QA API (/qa/)', () => {
 				);
 				const started = await call('PUT', 'task', { TaskID: taskId, Action: 'Start' }, token);
 				expect(started.json).toMatchObject({ status: 'OK', code: 200 });
-				await waitFor(() => hook.bodies.length === run + 1);
+				// the sandbox records the callback's answer after the receiver has answered it
+				await waitFor(
+					() =>
+						hook.bodies.length === run + 1 &&
+						(sandbox.qa.tasks.get(taskId)?.callbacks.length ?? 0) > 0,
+				);
 				const body = hook.bodies[run];
 				expect(body.TaskID).toBe(taskId);
 				expect(body.Sign).toBe(createHash('md5').update(`${taskId}airudder`).digest('hex'));

@@ -136,7 +136,7 @@ export function customApiCallFields(options: CustomApiCallOptions): INodePropert
  * `load-nodes-and-credentials.ts`). n8n adds it to a list only when the list's LAST option does not
  * already have this name: the package's own entry, last and named so, keeps n8n's out.
  */
-export const CUSTOM_API_CALL_NAME = 'Custom API Call';
+const CUSTOM_API_CALL_NAME = 'Custom API Call';
 
 /**
  * A node's Resource options (alphabetical) followed by the package's own Custom API Call (resource
