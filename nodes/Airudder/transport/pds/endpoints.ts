@@ -1,7 +1,5 @@
 import type { AirudderEndpoint } from '../endpoint';
 
-export type { AirudderEndpoint };
-
 /** Credential type of the Predictive Dialer (PDS) API. */
 export const PDS_CREDENTIAL_TYPE = 'airudderPdsApi';
 

@@ -5,7 +5,7 @@ import { AES_KEY_HINT, describeCode, envelopeMessage } from '../../helpers/error
 import { parseJson, type AirudderFile, type Parsed } from '../core/answers';
 import { coreFetch, coreRequest, type ApiGroup, type CoreRequest } from '../core/request';
 import { header } from '../retry';
-import type { AirudderEndpoint } from './endpoints';
+import type { AirudderEndpoint } from '../endpoint';
 
 export { isAmbiguousFailure } from '../core/request';
 export type { AirudderFile } from '../core/answers';
