@@ -23,7 +23,7 @@ export interface RawAnswer {
 export interface Parsed {
 	json?: IDataObject;
 	text: string;
-	/** The group's sentence when the answer could not be read at all (e.g. AES: undecryptable). */
+	/** Why the answer could not be read at all, e.g. `could not be decrypted with …` (AES). */
 	unreadable?: string;
 }
 

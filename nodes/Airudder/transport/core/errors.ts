@@ -93,7 +93,8 @@ export function answerError<T>(
 	const where = `${group.label} answered ${endpoint.method} ${endpoint.path}`;
 	const why = parsed.json ? group.explain(endpoint, parsed) : {};
 	let message: string;
-	if (parsed.unreadable) message = parsed.unreadable;
+	if (parsed.unreadable)
+		message = `${group.label}'s answer to ${endpoint.method} ${endpoint.path} ${parsed.unreadable}`;
 	else if (why.message) message = `${why.message}${ok ? '' : ` (HTTP ${status})`}`;
 	else if (!parsed.json) {
 		const quoted = excerpt(parsed.text) || '(empty body)';

@@ -50,7 +50,7 @@ export const VOICE: ApiGroup<IDataObject> = {
 		} catch {
 			return {
 				text,
-				unreadable: "AIRudder's answer could not be decrypted with the credential's AES Secret Key",
+				unreadable: "could not be decrypted with the credential's AES Secret Key",
 			};
 		}
 	},
