@@ -351,7 +351,9 @@ describe('AIRudder nodes in a real n8n 2.41.1', () => {
 				baseUrl: sandbox.url,
 			});
 			expect(bad.data.status).toBe('Error');
-			expect(bad.data.message).toMatch(/AIRudder refused the APPKey\/APPSecret .*HTTP 401/);
+			expect(bad.data.message).toMatch(
+				/AIRudder refused the APPKey\/APPSecret: .*\(HTTP 401 at \/service\/cloud\/auth\)/,
+			);
 			expect(bad.data.message).not.toContain('not-the-secret-9Q7');
 		}, 60_000);
 

@@ -218,7 +218,9 @@ describe(`AIRudder nodes in a real n8n ${N8N_VERSIONS[1]}`, () => {
 			expect((await test(CREDENTIAL, voice)).data.status).toBe('OK');
 			const badVoice = await test(CREDENTIAL, { ...voice, appSecret: 'not-the-secret-9Q7' });
 			expect(badVoice.data).toMatchObject({ status: 'Error' });
-			expect(badVoice.data.message).toMatch(/AIRudder refused the APPKey\/APPSecret .*HTTP 401/);
+			expect(badVoice.data.message).toMatch(
+				/AIRudder refused the APPKey\/APPSecret: .*\(HTTP 401 at \/service\/cloud\/auth\)/,
+			);
 			expect(badVoice.data.message).not.toContain('not-the-secret-9Q7');
 
 			sandbox.clearRequests();

@@ -308,7 +308,9 @@ describe('AIRudder Predictive Dialer in a real n8n 2.41.1', () => {
 			baseUrl: sandbox.url,
 		});
 		expect(bad.data.status).toBe('Error');
-		expect(bad.data.message).toMatch(/AIRudder PDS refused the APPKey\/APPSecret .*HTTP 401/);
+		expect(bad.data.message).toMatch(
+			/AIRudder PDS refused the APPKey\/APPSecret: 10302 Account verification failed \(HTTP 401 at /,
+		);
 		expect(bad.data.message).not.toContain('not-the-pds-secret-7');
 	}, 60_000);
 });

@@ -31,7 +31,7 @@ describe('rough edges', () => {
 				appSecret: 'the-secret-42',
 			}),
 		).rejects.toThrow(
-			/^Could not reach AIRudder at http:\/\/127\.0\.0\.1:9\/service\/cloud\/auth \(ECONNREFUSED\)\. Check the Base URL/,
+			/^AIRudder's sign-in at \/service\/cloud\/auth failed: http:\/\/127\.0\.0\.1:9 refused the connection \(check the Base URL/,
 		);
 	});
 

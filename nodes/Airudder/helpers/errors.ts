@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * What AIRudder's codes mean, as far as the reference knows (`x-error-codes` in
- * core-collection.openapi.yaml; the global error-code table itself could not be read).
+ * What AIRudder's codes mean, as far as the voice API's pages say (the global error-code table
+ * itself could not be read).
  * Doc: https://api-docs-v2.airudder.com/apidoc/docs-site/1780479/doc-1648295
  */
-export const KNOWN_ERROR_CODES: Readonly<Record<number, string>> = {
+const KNOWN_ERROR_CODES: Readonly<Record<number, string>> = {
 	401: 'Not authorised: the APPKey/APPSecret or the token was refused',
 	403: 'Forbidden: the account may not use this API',
 	500: 'AIRudder had a server-side failure',

@@ -1,6 +1,6 @@
 /**
  * What the package knows of one AIRudder endpoint. Each API group keeps its table of these beside
- * its request helper (`voice/endpoints.ts`, `chatbot/endpoints.ts`): completing a partial contract
+ * its request helper (`voice/endpoints.ts`, `chatbot/endpoints.ts`, `pds/endpoints.ts`): completing a partial contract
  * later means editing its entry there and the operation file that builds its fields.
  */
 export interface AirudderEndpoint {
@@ -17,6 +17,9 @@ export interface AirudderEndpoint {
 	codeField?: string;
 	/** The reference marks the contract partial (x-incomplete): users may add fields. */
 	partial: boolean;
-	/** Safe to send again after a 429/5xx/time-out (reads only). */
+	/**
+	 * A read, safe to send again after a 429/5xx/time-out, whatever its method (Find by Contact is a
+	 * POST read); a write (false) is never sent twice. Every entry says which: no default.
+	 */
 	idempotent: boolean;
 }

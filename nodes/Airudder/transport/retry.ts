@@ -1,6 +1,8 @@
 import type { JsonObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { discard, failedAnswer } from './core/answers';
+
 /**
  * The retry policy of every idempotent AIRudder request (voice API reads, recording downloads,
  * chatbot reads): at most MAX_ATTEMPTS sends on HTTP 429, HTTP 5xx or a connection that failed or
@@ -30,7 +32,7 @@ const BROKEN_CONNECTION_CODES = [
  * The code of a connection that failed or broke off mid-answer, searched through the error and
  * its causes (n8n wraps the HTTP client's error), or undefined.
  */
-export function brokenConnectionCode(error: unknown): string | undefined {
+function brokenConnectionCode(error: unknown): string | undefined {
 	for (let current = error as JsonObject | undefined, depth = 0; current && depth < 4; depth++) {
 		const code = typeof current.code === 'string' ? current.code : undefined;
 		if (code && BROKEN_CONNECTION_CODES.includes(code)) return code;
@@ -70,44 +72,15 @@ export function retryDelay(
 	return BACKOFF_MS * 2 ** (attempt - 1);
 }
 
-/** The HTTP answer an n8n request error carries (axios `response`, on the error or its cause). */
-export function failedResponse(
-	error: unknown,
-):
-	| { statusCode?: number; status?: number; headers?: Headers; body?: unknown; data?: unknown }
-	| undefined {
-	const e = error as JsonObject | undefined;
-	return (e?.response ?? (e?.cause as JsonObject | undefined)?.response) as
-		| { statusCode?: number; status?: number; headers?: Headers; body?: unknown; data?: unknown }
-		| undefined;
-}
-
-/** The HTTP status a thrown n8n request error carries (its answer's, or its `httpCode`), if any. */
-export function failureStatus(error: unknown): number | undefined {
-	const response = failedResponse(error);
-	const status = Number(
-		response?.statusCode ?? response?.status ?? (error as JsonObject | undefined)?.httpCode,
-	);
-	return Number.isFinite(status) && status > 0 ? status : undefined;
-}
-
 /** `retryDelay` for a thrown n8n request error (HTTP status, `Retry-After`, broken connection). */
-export function retryDelayAfterError(error: unknown, attempt: number): number | undefined {
+function retryDelayAfterError(error: unknown, attempt: number): number | undefined {
+	const answer = failedAnswer(error);
 	return retryDelay(
-		failureStatus(error),
+		answer?.statusCode,
 		brokenConnectionCode(error) !== undefined,
-		header(failedResponse(error)?.headers, 'retry-after'),
+		header(answer?.headers, 'retry-after'),
 		attempt,
 	);
-}
-
-/** Frees the connection of a failed streamed answer that is not going to be read. */
-function discardBody(error: unknown): void {
-	const response = failedResponse(error);
-	for (const body of [response?.body, response?.data]) {
-		if (body && typeof (body as { destroy?: unknown }).destroy === 'function')
-			(body as { destroy(): void }).destroy();
-	}
 }
 
 /** What `withRetries` ends with: the last answer, or the last failure (for the caller to wrap). */
@@ -132,7 +105,7 @@ export async function withRetries<T>(
 		} catch (failure) {
 			const delay = idempotent ? retryDelayAfterError(failure, attempt) : undefined;
 			if (delay === undefined) return { failure };
-			discardBody(failure);
+			discard(failedAnswer(failure)?.body);
 			await sleep(delay);
 			continue;
 		}

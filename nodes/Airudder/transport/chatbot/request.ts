@@ -43,7 +43,7 @@ export const CHATBOT: ApiGroup<ChatbotEnvelope> = {
 	},
 };
 
-export interface ChatbotRequest {
+interface ChatbotRequest {
 	/** JSON body (POST). */
 	body?: IDataObject;
 	/** Item the request is for, named in errors. */

@@ -23,7 +23,7 @@ export interface RawAnswer {
 export interface Parsed {
 	json?: IDataObject;
 	text: string;
-	/** The group's sentence when the answer could not be read at all (e.g. AES: undecryptable). */
+	/** Why the answer could not be read at all, e.g. `could not be decrypted with …` (AES). */
 	unreadable?: string;
 }
 
@@ -61,7 +61,8 @@ export function isStream(value: unknown): value is Readable {
 
 /** Frees the connection of a streamed answer that is not going to be read. */
 export function discard(body: unknown): void {
-	if (isStream(body)) body.destroy();
+	if (body && typeof (body as { destroy?: unknown }).destroy === 'function')
+		(body as { destroy(): void }).destroy();
 }
 
 /** Streamed answers are read whole only up to this size (1 MiB) when they are JSON or text. */

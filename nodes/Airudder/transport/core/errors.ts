@@ -64,6 +64,9 @@ export function coreError(
 		httpCode: extra.httpCode !== undefined ? String(extra.httpCode) : undefined,
 		itemIndex: extra.itemIndex,
 	});
+	// n8n swaps a message that mentions a Node.js error code (e.g. quoted from an HTML page) for its
+	// generic sentence: the core's own sentence is kept whatever AIRudder's words contain.
+	error.message = message;
 	if (extra.definite) definite.add(error);
 	return error;
 }
@@ -90,7 +93,8 @@ export function answerError<T>(
 	const where = `${group.label} answered ${endpoint.method} ${endpoint.path}`;
 	const why = parsed.json ? group.explain(endpoint, parsed) : {};
 	let message: string;
-	if (parsed.unreadable) message = parsed.unreadable;
+	if (parsed.unreadable)
+		message = `${group.label}'s answer to ${endpoint.method} ${endpoint.path} ${parsed.unreadable}`;
 	else if (why.message) message = `${why.message}${ok ? '' : ` (HTTP ${status})`}`;
 	else if (!parsed.json) {
 		const quoted = excerpt(parsed.text) || '(empty body)';
@@ -108,7 +112,7 @@ export function answerError<T>(
 	const description = [
 		why.meaning,
 		status === 401
-			? 'The credential was refused even after signing in again: check it and its Base URL'
+			? "The credential was refused: check it and the credential's Base URL"
 			: undefined,
 		group.hint?.(credentials),
 		`Doc: ${endpoint.docUrl}`,

@@ -12,7 +12,7 @@ import { originOf } from './connection';
  */
 
 /** How a request that got no HTTP answer ended. */
-export type NoAnswer = 'timeout' | 'refused' | 'unknown host' | 'broken' | 'failed';
+type NoAnswer = 'timeout' | 'refused' | 'unknown host' | 'broken' | 'failed';
 
 const TIMEOUT_CODES = ['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'];
 const BROKEN_CODES = ['ECONNRESET', 'EPIPE', 'ERR_BAD_RESPONSE', 'ERR_STREAM_PREMATURE_CLOSE'];

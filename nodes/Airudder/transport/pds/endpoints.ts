@@ -1,11 +1,9 @@
 import type { AirudderEndpoint } from '../endpoint';
 
-export type { AirudderEndpoint };
-
 /** Credential type of the Predictive Dialer (PDS) API. */
 export const PDS_CREDENTIAL_TYPE = 'airudderPdsApi';
 
-/** Path prefix of every PDS endpoint (pds.openapi.yaml `x-base-url.path_prefix`). */
+/** Path prefix of every PDS endpoint (the sign-in included). */
 export const PDS_PATH_PREFIX = '/service/callcenter/call/predict';
 
 /**

@@ -122,7 +122,7 @@ const TABLE: ReadonlyArray<readonly [number, string, string]> = [
 ];
 
 /** A PDS code's `message` and `description` from the table. */
-export interface PdsCodeMeaning {
+interface PdsCodeMeaning {
 	message: string;
 	description: string;
 }

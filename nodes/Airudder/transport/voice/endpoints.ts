@@ -1,7 +1,5 @@
 import type { AirudderEndpoint } from '../endpoint';
 
-export type { AirudderEndpoint };
-
 /**
  * Every voice/workflow AIRudder endpoint the AIRudder node calls. Each entry says whether it is a
  * read (`idempotent`: retried on a time-out, 429 or 5xx, whatever its method) or a write (never
@@ -117,7 +115,10 @@ export const ENDPOINTS = {
 		WORKFLOW,
 		WRITE,
 	),
-	/** Body {workflow_id, node_id, callee, case_id?}. */
+	/**
+	 * Body {workflow_id, node_id, callee, case_id?}. A write: whether it only checks the push or
+	 * sends it again is not documented, so it is never sent twice.
+	 */
 	verifyCustomApiPush: endpoint(
 		'workflowVerifyCustomApiNodePush',
 		'POST',
@@ -165,5 +166,3 @@ export const ENDPOINTS = {
 		{ successCode: 0, codeField: 'retcode' },
 	),
 } satisfies Record<string, AirudderEndpoint>;
-
-export type EndpointName = keyof typeof ENDPOINTS;

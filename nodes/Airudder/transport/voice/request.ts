@@ -5,7 +5,7 @@ import { AES_KEY_HINT, describeCode, envelopeMessage } from '../../helpers/error
 import { parseJson, type AirudderFile, type Parsed } from '../core/answers';
 import { coreFetch, coreRequest, type ApiGroup, type CoreRequest } from '../core/request';
 import { header } from '../retry';
-import type { AirudderEndpoint } from './endpoints';
+import type { AirudderEndpoint } from '../endpoint';
 
 export { isAmbiguousFailure } from '../core/request';
 export type { AirudderFile } from '../core/answers';
@@ -50,7 +50,7 @@ export const VOICE: ApiGroup<IDataObject> = {
 		} catch {
 			return {
 				text,
-				unreadable: "AIRudder's answer could not be decrypted with the credential's AES Secret Key",
+				unreadable: "could not be decrypted with the credential's AES Secret Key",
 			};
 		}
 	},
