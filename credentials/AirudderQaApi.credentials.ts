@@ -53,7 +53,7 @@ export class AirudderQaApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://qa.example.com/api/',
 			description:
-				"The QA API address AIRudder gave you, with its path prefix if it has one (the requests go to <Base URL>/customer_token, <Base URL>/task and <Base URL>/task/recording). AIRudder publishes no QA host, so there is no default; the cloud API's https://api.airudder.com is not confirmed for QA. For the local sandbox: http://127.0.0.1:8787/qa/.",
+				"The QA API address AIRudder gave you, with its path prefix if it has one (the requests go to the Base URL followed by customer_token, task and task/recording). AIRudder publishes no QA host, so there is no default; the cloud API's https://api.airudder.com is not confirmed for QA. For the local sandbox: http://127.0.0.1:8787/qa/.",
 		},
 		{
 			displayName: 'APPKey',

@@ -5,7 +5,8 @@
  *   `<word>` that is not an allowed tag disappears (e.g. "Add ?<name>=<secret>" read "Add ?=");
  * - one Custom API Call per action node, last in the Resource list, with one operation, also
  *   after n8n adds its generic entry (replayed here as n8n's `injectCustomApiCallOptions` does it);
- * - a new node (and so an AI agent's tool) starts on a read; every write's action label, which n8n
+ * - a new node (and so an AI agent's tool) starts on a read (the QA node, whose API has no read,
+ *   on Task → Create); every write's action label, which n8n
  *   makes the tool's description ("<action> in <node name>"), says that it acts in the real world;
  * - as a tool, an empty result becomes one item that says nothing matched; in a workflow it stays
  *   empty.
@@ -165,8 +166,11 @@ describe.each(ACTION_NODES.map((node) => [node.description.displayName, node.des
 			expect(options[0].action).toMatch(/^Call any .* endpoint that may (place|send|change) /);
 		});
 
-		// the Predictive Dialer's default (Task → Get Many) is set with its own dialer changes
-		const readFirst = description.name === 'airudderPredictiveDialer' ? it.skip : it;
+		// the Predictive Dialer's default (Task → Get Many) is set with its own dialer changes;
+		// the QA API has no read at all (see below)
+		const readFirst = ['airudderPredictiveDialer', 'airudderQa'].includes(description.name)
+			? it.skip
+			: it;
 		readFirst(
 			'a new node starts on a read (what an AI agent gets when nobody picks an operation)',
 			() => {
@@ -180,6 +184,24 @@ describe.each(ACTION_NODES.map((node) => [node.description.displayName, node.des
 				expect(action).toMatch(/^Get .* in AIRudder/);
 			},
 		);
+
+		// The QA API as known has no read operation (only create, upload, start, cancel), and none
+		// is invented: a new QA node starts on Task → Create, the least harmful write (an empty
+		// task; no recording is sent or analysed), as the README says.
+		const qaOnly = description.name === 'airudderQa' ? it : it.skip;
+		qaOnly('a new QA node starts on Task → Create (it has no read to start on)', () => {
+			expect(resource.default).toBe('task');
+			expect(operationOf('task').default).toBe('create');
+			const operations = properties
+				.filter((p) => p.name === 'operation')
+				.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => String(o.value)));
+			expect(operations.filter((value) => /^get/.test(value))).toEqual([]);
+			const action = makeDescription(
+				{ resource: 'task', operation: 'create' },
+				{ ...description, properties },
+			);
+			expect(action).toMatch(/no recording is sent|Create a QA task/);
+		});
 	},
 );
 
@@ -196,6 +218,7 @@ const WRITES: Array<[string, string, string, RegExp]> = [
 	['airudderChatbot', 'huaweiChannel', 'sendUserMessage', /real user message/],
 	['airudderChatbot', 'custom', 'apiCall', /may send real messages/],
 	['airudderPredictiveDialer', 'custom', 'apiCall', /may change tasks or place real calls/],
+	['airudderQa', 'custom', 'apiCall', /may send recordings or change tasks/],
 ];
 
 describe('tool descriptions of the writes ("<action> in <node name>")', () => {

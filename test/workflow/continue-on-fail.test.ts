@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Fault } from '../../sandbox/types';
 import { airudderWorkflow, contacts, taskCreateParameters } from '../support/airudder';
 import { inMinutes, pdsContacts, pdsCreateParameters, pdsWorkflow, startPds } from '../support/pds';
+import { QA_NODE, qaSuite, qaWorkflow, wavFiles } from '../support/qa';
 import {
 	CHATBOT_NODE,
 	airudderSuite,
@@ -444,6 +445,28 @@ describe('Continue On Fail, every operation: AIRudder Predictive Dialer node', (
 					answered,
 				]),
 		],
+		[
+			'Custom API Call',
+			() =>
+				byItem(
+					{
+						resource: 'custom',
+						operation: 'apiCall',
+						method: 'POST',
+						path: '={{ $json.path }}',
+						body: JSON.stringify({
+							minstarttime: '2020-01-01 00:00:00',
+							maxstarttime: '2020-01-01 01:00:00',
+							limit: 1,
+						}),
+					},
+					[
+						{ path: '/service/callcenter/call/predict/querytasklist' },
+						{ path: 'http://evil.example/x' },
+						{ path: '/service/callcenter/call/predict/querytasklist' },
+					],
+				),
+		],
 	];
 
 	it.each(rows)('%s', async (_name, make) => {
@@ -451,5 +474,90 @@ describe('Continue On Fail, every operation: AIRudder Predictive Dialer node', (
 		if (row.fault) env.sandbox.setFault(row.fault);
 		const result = await env.harness.run(row.workflow);
 		expectPerItemOutcome(result, 'PDS', 3, row.bad);
+	});
+});
+
+describe('Continue On Fail, every operation: AIRudder QA node', () => {
+	const env = qaSuite({ callbackDelayMs: 5 });
+	/** Task IDs by what the rows need: tasks with a recording (Start), plain tasks (Upload, Cancel). */
+	let withRecording: string[];
+	let plain: string[];
+
+	beforeAll(async () => {
+		const created = await env.harness.run(
+			qaWorkflow(
+				{ resource: 'task', operation: 'create', taskName: 'QA_cof' },
+				Array.from({ length: 5 }, () => ({ none: true })),
+			),
+		);
+		const ids = created.json(QA_NODE).map((json) => String(json.TaskID));
+		withRecording = ids.slice(0, 2);
+		plain = ids.slice(2);
+		const upload = await env.harness.run(
+			qaWorkflow(
+				{ resource: 'recording', operation: 'upload', taskId: '={{ $json.task }}' },
+				wavFiles(2, 2000, (i) => ({ json: { task: withRecording[i] } })),
+			),
+		);
+		expect(upload.error).toBeUndefined();
+	});
+
+	/** Items without binary data, with the given JSON. */
+	const jsonItems = (items: IDataObject[]) => items.map((json) => ({ none: true, json }));
+	/** Three WAV items, the middle one without its binary field (the bad item). */
+	const filesWithoutSecond = () => wavFiles(3, 2000, (i) => (i === 1 ? { none: true } : {}));
+	const byItem = (parameters: IDataObject, files: ReturnType<typeof wavFiles>): Row => ({
+		workflow: qaWorkflow(parameters, files, ON_ERROR_CONTINUE),
+		bad: 1,
+	});
+	const taskAction = (operation: string, [a, b]: string[]) =>
+		byItem(
+			{ resource: 'task', operation, taskId: '={{ $json.task }}' },
+			jsonItems([{ task: a }, { task: '' }, { task: b }]),
+		);
+
+	const rows: Array<[string, () => Row]> = [
+		[
+			'Task → Create',
+			() =>
+				byItem(
+					{ resource: 'task', operation: 'create', taskName: '={{ $json.name }}' },
+					jsonItems([{ name: 'QA_a' }, { name: ' ' }, { name: 'QA_c' }]),
+				),
+		],
+		['Task → Start', () => taskAction('start', withRecording)],
+		['Task → Cancel', () => taskAction('cancel', plain)],
+		[
+			'Recording → Upload',
+			() =>
+				byItem(
+					{ resource: 'recording', operation: 'upload', taskId: plain[2] },
+					filesWithoutSecond(),
+				),
+		],
+		[
+			'Recording → Analyse',
+			() => byItem({ resource: 'recording', operation: 'analyse' }, filesWithoutSecond()),
+		],
+		[
+			'Custom API Call',
+			() =>
+				byItem(
+					{
+						resource: 'custom',
+						operation: 'apiCall',
+						method: 'POST',
+						path: '={{ $json.path }}',
+						body: '{"TaskName": "QA_custom", "Language": "id_BA", "SOPModel": "2"}',
+					},
+					jsonItems([{ path: '/task' }, { path: '//evil.example/task' }, { path: '/task' }]),
+				),
+		],
+	];
+
+	it.each(rows)('%s', async (_name, make) => {
+		const row = make();
+		const result = await env.harness.run(row.workflow);
+		expectPerItemOutcome(result, QA_NODE, 3, row.bad);
 	});
 });

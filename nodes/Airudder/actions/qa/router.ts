@@ -1,4 +1,5 @@
 import { operationRouter } from '../shared/operations';
+import * as custom from './custom/Custom.resource';
 import * as recording from './recording/Recording.resource';
 import * as task from './task/Task.resource';
 
@@ -6,4 +7,5 @@ import * as task from './task/Task.resource';
 export const router = operationRouter({
 	task: task.operations,
 	recording: recording.operations,
+	custom: custom.operations,
 });

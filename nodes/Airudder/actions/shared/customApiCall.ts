@@ -15,17 +15,27 @@ import { forOperation, jsonObjectParameter, requiredString } from './operations'
  * fields and the reading of an item's request. Each node's `actions/<node>/custom/` keeps only what
  * differs — its request helper (credential, envelope) and these options.
  */
+/** The HTTP methods a Custom API Call can send. */
+type CustomApiCallMethod = 'GET' | 'POST' | 'PUT';
+
 export interface CustomApiCallOptions {
 	/** The operation's description in the Operation list. */
 	operationDescription: string;
 	/** The operation's action name (shown in the nodes panel). */
 	action: string;
 	/** Method preselected in a new node. */
-	defaultMethod: 'GET' | 'POST';
+	defaultMethod: CustomApiCallMethod;
 	/** Offer POST only (an API whose every endpoint is POST with a JSON body). */
 	postOnly?: boolean;
+	/**
+	 * The methods offered, in this order, when they are not GET and POST (or POST alone with
+	 * `postOnly`); every method but GET sends the Body (JSON).
+	 */
+	methods?: CustomApiCallMethod[];
 	/** Help shown on the POST option, if any. */
 	postDescription?: string;
+	/** Help shown on the PUT option, if any. */
+	putDescription?: string;
 	/** Placeholder of the Path field (an endpoint of that API group). */
 	pathPlaceholder: string;
 	/** GET sends "Query Parameters" (name/value pairs) as the query string. */
@@ -43,26 +53,29 @@ export interface CustomApiCallOptions {
 	docUrl: string;
 }
 
+/** The methods a node's Custom API Call offers (see {@link CustomApiCallOptions.methods}). */
+function offeredMethods(options: CustomApiCallOptions): CustomApiCallMethod[] {
+	return options.methods ?? (options.postOnly ? ['POST'] : ['GET', 'POST']);
+}
+
 /** The operation's fields: Method, Path, (Query Parameters,) Body (JSON) (and Success Code). */
 export function customApiCallFields(options: CustomApiCallOptions): INodeProperties[] {
+	const offered = offeredMethods(options);
+	const help: Partial<Record<CustomApiCallMethod, string>> = {
+		POST: options.postDescription,
+		PUT: options.putDescription,
+	};
 	const method: INodeProperties = {
 		displayName: 'Method',
 		name: 'method',
 		type: 'options',
 		default: 'GET',
 		description: 'HTTP method of the endpoint, as its AIRudder doc page shows it',
-		options: [
-			{ name: 'GET', value: 'GET' },
-			{ name: 'POST', value: 'POST' },
-		],
+		options: offered.map((value) =>
+			help[value] ? { name: value, value, description: help[value] } : { name: value, value },
+		),
 	};
 	method.default = options.defaultMethod;
-	if (options.postDescription) {
-		method.options = [
-			...(options.postOnly ? [] : [{ name: 'GET', value: 'GET' }]),
-			{ name: 'POST', value: 'POST', description: options.postDescription },
-		];
-	}
 	const fields: INodeProperties[] = [
 		method,
 		{
@@ -115,7 +128,7 @@ export function customApiCallFields(options: CustomApiCallOptions): INodePropert
 		name: 'body',
 		type: 'json',
 		default: '{}',
-		displayOptions: { show: { method: ['POST'] } },
+		displayOptions: { show: { method: offered.filter((value) => value !== 'GET') } },
 		description: 'Request body as a JSON object',
 	});
 	if (options.successCode === 'parameter') {
@@ -187,7 +200,7 @@ function customApiPath(this: IExecuteFunctions, itemIndex: number, hint = ''): s
 	return path;
 }
 
-/** What one item asks for: the endpoint to call and its query string (GET) or body (POST). */
+/** What one item asks for: the endpoint to call and its query string (GET) or body (POST, PUT). */
 interface CustomApiCallRequest {
 	endpoint: AirudderEndpoint;
 	qs?: IDataObject;
@@ -196,8 +209,8 @@ interface CustomApiCallRequest {
 
 /**
  * Reads an item's Custom API Call: Method, Path (must start with one "/", no query string),
- * Success Code, then the Query Parameters (GET, when offered) or the Body (POST). GET is retried
- * like any read (idempotent); POST never is.
+ * Success Code, then the Query Parameters (GET, when offered) or the Body (POST, PUT). GET is
+ * retried like any read (idempotent); POST and PUT never are.
  * @throws NodeOperationError naming the item and field (bad Path, Body not a JSON object), before
  *   any request is sent.
  */
@@ -206,7 +219,7 @@ export function customApiCallRequest(
 	itemIndex: number,
 	options: CustomApiCallOptions,
 ): CustomApiCallRequest {
-	const method = this.getNodeParameter('method', itemIndex) as 'GET' | 'POST';
+	const method = this.getNodeParameter('method', itemIndex) as CustomApiCallMethod;
 	const path = customApiPath.call(this, itemIndex, options.pathHint);
 	const endpoint: AirudderEndpoint = {
 		operationId: options.operationId,
@@ -220,7 +233,7 @@ export function customApiCallRequest(
 		partial: true,
 		idempotent: method === 'GET',
 	};
-	if (method === 'POST') {
+	if (method !== 'GET') {
 		return { endpoint, body: jsonObjectParameter.call(this, 'body', 'Body (JSON)', itemIndex) };
 	}
 	if (!options.queryParameters) return { endpoint };
