@@ -166,14 +166,9 @@ describe.each(ACTION_NODES.map((node) => [node.description.displayName, node.des
 			expect(options[0].action).toMatch(/^Call any .* endpoint that may (place|send|change) /);
 		});
 
-		// the Predictive Dialer's default (Task → Get Many) is set with its own dialer changes;
-		// the QA API has no read at all (see below)
-		const readFirst = ['airudderPredictiveDialer', 'airudderQa'].includes(description.name)
-			? it.skip
-			: it;
-		readFirst(
-			'a new node starts on a read (what an AI agent gets when nobody picks an operation)',
-			() => {
+		// the QA API has no read at all (see below): every other node starts on a read
+		if (description.name !== 'airudderQa')
+			it('a new node starts on a read (what an AI agent gets when nobody picks an operation)', () => {
 				const resourceDefault = String(resource.default);
 				const operation = operationOf(resourceDefault);
 				expect(String(operation.default)).toMatch(/^get/);
@@ -182,26 +177,25 @@ describe.each(ACTION_NODES.map((node) => [node.description.displayName, node.des
 					{ ...description, properties },
 				);
 				expect(action).toMatch(/^Get .* in AIRudder/);
-			},
-		);
+			});
 
 		// The QA API as known has no read operation (only create, upload, start, cancel), and none
 		// is invented: a new QA node starts on Task → Create, the least harmful write (an empty
 		// task; no recording is sent or analysed), as the README says.
-		const qaOnly = description.name === 'airudderQa' ? it : it.skip;
-		qaOnly('a new QA node starts on Task → Create (it has no read to start on)', () => {
-			expect(resource.default).toBe('task');
-			expect(operationOf('task').default).toBe('create');
-			const operations = properties
-				.filter((p) => p.name === 'operation')
-				.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => String(o.value)));
-			expect(operations.filter((value) => /^get/.test(value))).toEqual([]);
-			const action = makeDescription(
-				{ resource: 'task', operation: 'create' },
-				{ ...description, properties },
-			);
-			expect(action).toMatch(/no recording is sent|Create a QA task/);
-		});
+		if (description.name === 'airudderQa')
+			it('a new QA node starts on Task → Create (it has no read to start on)', () => {
+				expect(resource.default).toBe('task');
+				expect(operationOf('task').default).toBe('create');
+				const operations = properties
+					.filter((p) => p.name === 'operation')
+					.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => String(o.value)));
+				expect(operations.filter((value) => /^get/.test(value))).toEqual([]);
+				const action = makeDescription(
+					{ resource: 'task', operation: 'create' },
+					{ ...description, properties },
+				);
+				expect(action).toMatch(/no recording is sent|Create a QA task/);
+			});
 	},
 );
 
