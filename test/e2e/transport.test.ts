@@ -68,6 +68,7 @@ const pdsTasks = (name: string, cred: string, x: number) =>
 			operation: 'getAll',
 			minStartTime: '2026-01-01T00:00:00',
 			maxStartTime: '2026-01-02T00:00:00',
+			accountTimeZone: 'Asia/Manila',
 			limit: 1,
 		},
 		credentials: { airudderPdsApi: { id: cred, name: cred } },
