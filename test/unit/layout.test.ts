@@ -259,13 +259,7 @@ describe('node folders of actions/', () => {
 });
 
 describe('comments in shipped code', () => {
-	/**
-	 * Shipped code that cites AIRudder's docs by URL or page name, never a local file. transport/
-	 * (with helpers/errors.ts and helpers/scrub.ts) and the three API credentials are rewritten
-	 * together with the request core and checked there.
-	 */
-	const EXEMPT =
-		/^nodes\/Airudder\/(transport\/|helpers\/errors\.ts|helpers\/scrub\.ts)|^credentials\/Airudder(Api|PdsApi|ChatbotApi)\.credentials\.ts$/;
+	/** Shipped code cites AIRudder's docs by URL or page name, never a local file. */
 	const LOCAL_REFERENCE = [
 		/\bseeds? ?\d{3}\b/i,
 		/shared\/airudder-api/,
@@ -277,7 +271,7 @@ describe('comments in shipped code', () => {
 		...filesBelow(path.join(ROOT, 'credentials')),
 		'index.ts',
 	]
-		.filter((file) => file.endsWith('.ts') && !EXEMPT.test(file))
+		.filter((file) => file.endsWith('.ts'))
 		.filter((file) => existsSync(path.join(ROOT, file)));
 
 	/** The comments of a source file (block and line comments, strings left out). */
@@ -347,17 +341,12 @@ describe('test/workflow/ mirrors actions/<node>/<resource>', () => {
 	});
 });
 
-it('exports nothing that only its own file uses (shipped code outside transport/)', () => {
+it('exports nothing that only its own file uses (shipped code)', () => {
 	const sources = ['nodes', 'credentials', 'test', 'sandbox', 'bench', 'scripts']
 		.flatMap((dir) => filesBelow(path.join(ROOT, dir)))
 		.filter((file) => /\.(ts|mjs|js)$/.test(file) && !file.includes('node_modules'));
 	const texts = new Map(sources.map((file) => [file, readFileSync(path.join(ROOT, file), 'utf8')]));
-	const shipped = sources.filter(
-		(file) =>
-			/^(nodes|credentials)\//.test(file) &&
-			!/^nodes\/Airudder\/(transport\/|helpers\/errors\.ts|helpers\/scrub\.ts)/.test(file) &&
-			!/^credentials\/Airudder(Api|PdsApi|ChatbotApi)\.credentials\.ts$/.test(file),
-	);
+	const shipped = sources.filter((file) => /^(nodes|credentials)\//.test(file));
 	const unused = shipped.flatMap((file) =>
 		[
 			...texts

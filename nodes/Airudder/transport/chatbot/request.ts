@@ -8,7 +8,7 @@ import { CHATBOT_CREDENTIAL_TYPE } from './endpoints';
 export { CHATBOT_CREDENTIAL_TYPE, CHATBOT_DOCS, CHATBOT_ENDPOINTS } from './endpoints';
 
 /** The chatbot response envelope (every chatbot answer read has these four keys). */
-export interface ChatbotEnvelope extends IDataObject {
+interface ChatbotEnvelope extends IDataObject {
 	request_id?: string;
 	code?: number;
 	message?: string;

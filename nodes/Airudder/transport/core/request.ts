@@ -55,7 +55,7 @@ export { coreError, isAmbiguousFailure } from './errors';
 export type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** What a failed answer says, as the group reads it (from an answer already scrubbed). */
-export interface Explained {
+interface Explained {
 	/** AIRudder's code in the answer, if any. */
 	code?: unknown;
 	/** AIRudder's own message (with e.g. the request_id), if any. */

@@ -17,7 +17,7 @@ import {
  * the Predictive Dialer posts a form to `/service/callcenter/call/predict/auth` and reads
  * `body.token`.
  */
-export interface SignInSpec {
+interface SignInSpec {
 	/** Who refuses, in messages: `AIRudder`, `AIRudder PDS`. */
 	label: string;
 	/** Path of the sign-in, relative to the credential's Base URL. */

@@ -8,7 +8,7 @@ import { QA_CREDENTIAL_TYPE, QA_SUCCESS_STATUS } from './endpoints';
 import type { StreamedBody } from './uploadBody';
 
 /** What a QA call answers on success: the envelope's `status`, `code` and `data`. */
-export interface QaAnswer {
+interface QaAnswer {
 	status: string;
 	code?: number;
 	data: IDataObject;
@@ -53,7 +53,7 @@ export const QA: ApiGroup<QaAnswer> = {
  * @throws NodeOperationError naming the item and the credential field when it is empty or not an
  *   http(s) URL without query or fragment.
  */
-export async function checkQaBaseUrl(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+async function checkQaBaseUrl(this: IExecuteFunctions, itemIndex: number): Promise<void> {
 	const credentials = await runCredentials.call(this, QA_CREDENTIAL_TYPE);
 	const raw = String(credentials.baseUrl ?? '').trim();
 	let url: URL | undefined;

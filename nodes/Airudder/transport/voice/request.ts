@@ -14,7 +14,7 @@ export const CREDENTIAL_TYPE = 'airudderApi';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
-export type AirudderRequest = CoreRequest;
+type AirudderRequest = CoreRequest;
 
 /** The AES key while the credential's Encrypt Requests is on, else undefined. */
 function aesKeyOf(credentials: IDataObject): string | undefined {
