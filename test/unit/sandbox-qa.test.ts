@@ -9,7 +9,8 @@ import { QA_APP_KEY, QA_APP_SECRET } from '../../sandbox/qa';
 import { readJsonStream, SMALL_STRING } from '../../sandbox/qa-json';
 import { qaSign } from '../../sandbox/qa-report';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { exampleWav as wav, jsonReceiver as receiver, waitFor } from '../support/qa-files';
+import { exampleWav as wav } from '../support/qa-files';
+import { jsonReceiver as receiver, waitFor } from '../support/receiver';
 
 /** A parsed JSON answer or report, read field by field in the assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of untyped JSON

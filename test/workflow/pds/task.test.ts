@@ -1,6 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -12,44 +9,13 @@ import {
 	pdsSuite,
 	pdsWorkflow,
 } from '../../support/pds';
-
-/** A local receiver of PDS callbacks: every JSON body posted to it, in order. */
-async function startReceiver(): Promise<{
-	url: string;
-	bodies: IDataObject[];
-	close(): Promise<void>;
-}> {
-	const bodies: IDataObject[] = [];
-	const server = http.createServer((req, res) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => {
-			bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as IDataObject);
-			res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/hook/pds?x=1`,
-		bodies,
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-	};
-}
-
-async function waitFor(check: () => boolean, ms = 10_000): Promise<void> {
-	const until = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > until) throw new Error('timed out waiting');
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
+import { jsonReceiver, waitFor } from '../../support/receiver';
 
 describe('AIRudder Predictive Dialer node: Task', () => {
 	const { env, calls, createTask } = pdsSuite();
 
 	test('Task → Create sends one createtask with the contacts as strings, times in the account zone and the callback base64-encoded; callbacks arrive', async () => {
-		const receiver = await startReceiver();
+		const receiver = await jsonReceiver('/hook/pds?x=1');
 		try {
 			const start = new Date(Math.ceil(Date.now() / 1000) * 1000 + 2000);
 			const result = await env.harness.run(

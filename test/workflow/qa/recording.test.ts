@@ -13,7 +13,7 @@ import { fileBytes, type TestFile } from '../../fixtures/harness/TestBinary.node
 import { pdsContacts, pdsCreateParameters, pdsWorkflow } from '../../support/pds';
 import { QA_NODE, qaSuite, qaWorkflow, wavFiles } from '../../support/qa';
 import type { HarnessWorkflow } from '../../support/workflow';
-import { jsonReceiver, waitFor } from '../../support/qa-files';
+import { jsonReceiver, waitFor } from '../../support/receiver';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
